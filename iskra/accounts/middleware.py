@@ -1,0 +1,50 @@
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import translation
+
+from iskra.network.scope import needs_two_factor
+
+# Paths a user who still has to set up two-factor login may reach.
+TWO_FACTOR_SETUP_PREFIXES = ("/accounts/", "/static/", "/me/language/", "/me/join/")
+
+
+class UserLanguageMiddleware:
+    """The signed-in user's chosen language wins over the browser's."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.language:
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language
+        return self.get_response(request)
+
+
+class RequireTwoFactorMiddleware:
+    """Organizers, editors, treasurers and centre users must have two-factor login set up."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and not request.path.startswith(TWO_FACTOR_SETUP_PREFIXES)
+            and needs_two_factor(user)
+            and not _has_two_factor(user)
+        ):
+            return redirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)
+
+
+def _has_two_factor(user: object) -> bool:
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

@@ -1,0 +1,45 @@
+"""Writes of the accounts app: sessions and preferences."""
+
+from typing import Any
+
+from allauth.usersessions.models import UserSession
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from iskra.audit.services import log_action
+from iskra.core.errors import DomainError
+
+
+def session_end(*, actor: Any, session: UserSession) -> None:
+    """End one of the actor's own sessions."""
+    if session.user_id != actor.pk:
+        raise DomainError(_("That is not one of your sessions."))
+    with transaction.atomic():
+        session.end()
+        log_action("accounts.session.ended", actor=actor, target=actor, details={"count": 1})
+
+
+def sessions_end_all(*, actor: Any, user: Any, keep_session_key: str | None = None) -> int:
+    """End every session of `user` (except `keep_session_key`): the seized-phone story."""
+    ended = 0
+    with transaction.atomic():
+        for session in UserSession.objects.purge_and_list(user):
+            if keep_session_key and session.session_key == keep_session_key:
+                continue
+            session.end()
+            ended += 1
+        log_action(
+            "accounts.session.ended_all",
+            actor=actor,
+            target=user,
+            details={"count": ended, "by_self": actor.pk == user.pk},
+        )
+    return ended
+
+
+def language_set(*, user: Any, language: str) -> None:
+    if language not in dict(settings.LANGUAGES):
+        raise DomainError(_("Unknown language."))
+    user.language = language
+    user.save(update_fields=["language"])

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from iskra.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("sessions/", views.session_list, name="sessions"),
+    path("sessions/<int:pk>/end/", views.session_end, name="session_end"),
+    path("sessions/end-others/", views.sessions_end_others, name="sessions_end_others"),
+    path("members/<int:pk>/end-sessions/", views.member_sessions_end, name="member_sessions_end"),
+    path("language/", views.language_switch, name="language"),
+    path("join/<str:token>/", views.join, name="join"),
+]

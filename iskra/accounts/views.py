@@ -1,0 +1,102 @@
+from allauth.usersessions.models import UserSession
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from iskra.accounts import services
+from iskra.accounts.adapter import INVITATION_SESSION_KEY
+from iskra.core.errors import DomainError
+from iskra.network.models import Membership
+from iskra.network.scope import Capacity, get_scoped_or_404
+from iskra.network.services import invitation_accept, invitation_for_token
+
+
+@login_required
+def session_list(request: HttpRequest) -> HttpResponse:
+    sessions = sorted(
+        UserSession.objects.purge_and_list(request.user),
+        key=lambda session: session.last_seen_at or session.created_at,
+        reverse=True,
+    )
+    return render(request, "accounts/session_list.html", {"sessions": sessions})
+
+
+@login_required
+@require_POST
+def session_end(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_object_or_404(UserSession, pk=pk, user=request.user)
+    services.session_end(actor=request.user, session=session)
+    messages.success(request, _("The session has ended."))
+    return redirect("accounts:sessions")
+
+
+@login_required
+@require_POST
+def sessions_end_others(request: HttpRequest) -> HttpResponse:
+    ended = services.sessions_end_all(
+        actor=request.user, user=request.user, keep_session_key=request.session.session_key
+    )
+    messages.success(request, _("Ended %(count)d other sessions.") % {"count": ended})
+    return redirect("accounts:sessions")
+
+
+@login_required
+@require_POST
+def member_sessions_end(request: HttpRequest, pk: int) -> HttpResponse:
+    """An organizer ends every session of a member of a collective they manage."""
+    membership = get_scoped_or_404(
+        Membership.objects.active().select_related("user", "collective"),
+        request.user,
+        Capacity.MANAGE,
+        pk=pk,
+    )
+    ended = services.sessions_end_all(actor=request.user, user=membership.user)
+    messages.success(
+        request,
+        _("Ended %(count)d sessions of %(user)s.") % {"count": ended, "user": membership.user},
+    )
+    return redirect("network:collective", slug=membership.collective.slug)
+
+
+@require_POST
+def language_switch(request: HttpRequest) -> HttpResponse:
+    language = request.POST.get("language", "")
+    next_url = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    try:
+        if request.user.is_authenticated:
+            services.language_set(user=request.user, language=language)
+        elif language not in dict(settings.LANGUAGES):
+            raise DomainError(_("Unknown language."))
+    except DomainError as error:
+        messages.error(request, error.message)
+        return response
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax", secure=request.is_secure()
+    )
+    return response
+
+
+def join(request: HttpRequest, token: str) -> HttpResponse:
+    """The invitation link. Signed-in people accept at once; others go to the sign-up form."""
+    invitation = invitation_for_token(token)
+    if invitation is None:
+        return render(request, "accounts/join_invalid.html", status=404)
+    if request.user.is_authenticated:
+        if request.method == "POST":
+            try:
+                membership = invitation_accept(user=request.user, token=token)
+            except DomainError as error:
+                messages.error(request, error.message)
+                return redirect("home")
+            return redirect("network:collective", slug=membership.collective.slug)
+        return render(request, "accounts/join_confirm.html", {"invitation": invitation})
+    request.session[INVITATION_SESSION_KEY] = token
+    return redirect("account_signup")

@@ -1,0 +1,17 @@
+from typing import Any
+
+from django.http import HttpRequest
+
+from iskra.network.scope import Capacity, scope_for
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    """What the navigation bar needs: which sections this user may open."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    scope = scope_for(user)
+    return {
+        "nav_can_manage": bool(scope.ids(Capacity.MANAGE)),
+        "nav_has_collectives": bool(scope.ids(Capacity.VIEW)),
+    }

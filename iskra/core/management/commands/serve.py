@@ -1,0 +1,42 @@
+import os
+import sys
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+from iskra.env import env_int
+
+
+class Command(BaseCommand):
+    help = "Apply migrations, collect static files and serve Iskra with gunicorn."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument(
+            "--workers", type=int, default=env_int("ISKRA_WEB_WORKERS", 2, minimum=1)
+        )
+
+    def handle(self, *args: Any, host: str, port: int, workers: int, **options: Any) -> None:
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        self.stdout.write(f"Serving Iskra on http://{host}:{port}/")
+        sys.stdout.flush()
+        os.execvp(  # noqa: S606 - replaces this process with gunicorn, arguments are ours
+            sys.executable,
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "iskra.wsgi:application",
+                "--bind",
+                f"{host}:{port}",
+                "--workers",
+                str(workers),
+                "--access-logfile",
+                "-",
+                "--access-logformat",
+                '%(t)s "%(m)s %(U)s" %(s)s %(b)s %(L)ss',
+            ],
+        )

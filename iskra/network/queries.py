@@ -1,0 +1,26 @@
+from typing import Any
+
+from django.db.models import QuerySet
+
+from iskra.network.models import Collective, Invitation, Membership
+from iskra.network.scope import Capacity, visible_collectives
+
+
+def collective_tree(user: Any) -> list[Collective]:
+    """The collectives the user may see, in tree order, with their depth for indentation."""
+    return list(visible_collectives(user, Capacity.VIEW).order_by("path"))
+
+
+def members_of(collective: Collective) -> QuerySet[Membership]:
+    return (
+        Membership.objects.active()
+        .filter(collective=collective)
+        .select_related("user")
+        .order_by("user__username", "role")
+    )
+
+
+def open_invitations(collective: Collective) -> QuerySet[Invitation]:
+    return Invitation.objects.filter(
+        collective=collective, used_at__isnull=True, revoked_at__isnull=True
+    ).select_related("created_by")

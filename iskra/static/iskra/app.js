@@ -1,0 +1,19 @@
+// Small behaviours without inline scripts (the Content-Security-Policy forbids them).
+document.addEventListener("DOMContentLoaded", () => {
+  // <button data-copy="#id"> copies the text of an element, e.g. an invitation link.
+  document.querySelectorAll("[data-copy]").forEach((button) => {
+    button.addEventListener("click", () => {
+      const source = document.querySelector(button.dataset.copy);
+      if (source && navigator.clipboard) {
+        navigator.clipboard.writeText(source.value || source.textContent);
+        button.dataset.copied = "yes";
+      }
+    });
+  });
+  // <form data-confirm="..."> asks before a destructive action.
+  document.querySelectorAll("form[data-confirm]").forEach((form) => {
+    form.addEventListener("submit", (event) => {
+      if (!window.confirm(form.dataset.confirm)) event.preventDefault();
+    });
+  });
+});

@@ -1,0 +1,15 @@
+"""Loaded by pytest before Django starts (see `addopts` in pyproject.toml): the test
+environment runs in explicit development mode with throwaway keys. DATABASE_URL chooses
+the database, as everywhere; `make test` runs the suite once on SQLite and once on
+PostgreSQL when ISKRA_TEST_DATABASE_URL is set."""
+
+import os
+import tempfile
+from pathlib import Path
+
+_data_dir = Path(tempfile.mkdtemp(prefix="iskra-test-"))
+os.environ.setdefault("ISKRA_DEBUG", "1")
+os.environ.setdefault("ISKRA_SECRET_KEY", "test-secret-key-not-for-production-0123456789")
+os.environ.setdefault("ISKRA_DATA_DIR", str(_data_dir))
+os.environ.setdefault("ISKRA_TASKS_BACKEND", "immediate")
+os.environ.setdefault("ISKRA_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")

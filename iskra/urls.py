@@ -1,0 +1,11 @@
+from django.urls import include, path
+
+from iskra.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("accounts/", include("allauth.urls")),
+    path("me/", include("iskra.accounts.urls")),
+    path("c/", include("iskra.network.urls")),
+    path("healthz", core_views.healthz, name="healthz"),
+]
