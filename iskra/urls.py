@@ -7,5 +7,10 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("me/", include("iskra.accounts.urls")),
     path("c/", include("iskra.network.urls")),
+    path("people/", include("iskra.people.urls")),
+    path("press/", include("iskra.press.urls")),
+    path("distribution/", include("iskra.distribution.urls")),
+    path("activities/", include("iskra.activities.urls")),
+    path("p/", include("iskra.press.public_urls")),
     path("healthz", core_views.healthz, name="healthz"),
 ]
