@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 _data_dir = Path(tempfile.mkdtemp(prefix="iskra-test-"))
+(_data_dir / "static").mkdir()
 os.environ.setdefault("ISKRA_DEBUG", "1")
 os.environ.setdefault("ISKRA_SECRET_KEY", "test-secret-key-not-for-production-0123456789")
 os.environ.setdefault("ISKRA_DATA_DIR", str(_data_dir))
