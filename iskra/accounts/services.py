@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from allauth.mfa.adapter import get_adapter as get_mfa_adapter
+from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.db import transaction
@@ -43,3 +45,34 @@ def language_set(*, user: Any, language: str) -> None:
         raise DomainError(_("Unknown language."))
     user.language = language
     user.save(update_fields=["language"])
+
+
+# The encrypted values in an authenticator's data, by type (see EncryptingMFAAdapter).
+_ENCRYPTED_FIELDS = {
+    Authenticator.Type.TOTP: ["secret"],
+    Authenticator.Type.RECOVERY_CODES: ["seed"],
+}
+
+
+def two_factor_secrets_rotate() -> int:
+    """Re-encrypt every TOTP secret and recovery-code seed under the current secret key.
+    Run after moving the old key to ISKRA_SECRET_KEY_FALLBACKS; then the old key can go."""
+    adapter = get_mfa_adapter()
+    count = 0
+    with transaction.atomic():
+        authenticators = Authenticator.objects.select_for_update().filter(
+            type__in=list(_ENCRYPTED_FIELDS)
+        )
+        for authenticator in authenticators:
+            data = authenticator.data
+            for field in _ENCRYPTED_FIELDS[authenticator.type]:
+                if field in data:
+                    data[field] = adapter.encrypt(adapter.decrypt(data[field]))
+            if "migrated_codes" in data:
+                data["migrated_codes"] = [
+                    adapter.encrypt(adapter.decrypt(code)) for code in data["migrated_codes"]
+                ]
+            authenticator.save(update_fields=["data"])
+            count += 1
+        log_action("accounts.two_factor.keys_rotated", details={"count": count})
+    return count
