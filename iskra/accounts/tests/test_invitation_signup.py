@@ -128,9 +128,9 @@ def test_a_signed_in_person_confirms_and_joins(invitation, detroit_member, los_a
     assert not Membership.objects.filter(user=detroit_member, collective=los_angeles).exists()
     response = client.post(f"/me/join/{token}/")
     assert response["Location"] == "/c/los-angeles/"
-    assert Membership.objects.active().get(
-        user=detroit_member, collective=los_angeles
-    ).role == (Role.EDITOR)
+    assert Membership.objects.active().get(user=detroit_member, collective=los_angeles).role == (
+        Role.EDITOR
+    )
     assert client.post(f"/me/join/{token}/").status_code == 404
 
 

@@ -40,6 +40,7 @@ def test_the_limit_is_per_account(member, outsider):
 
 def test_unknown_users_are_throttled_like_real_ones(db):
     answers = [password_step(Client(), "ghost", WRONG) for _attempt in range(6)]
-    assert "Too many failed login attempts. Try again later." in answers[-1].context[
-        "form"
-    ].errors["__all__"]
+    assert (
+        "Too many failed login attempts. Try again later."
+        in answers[-1].context["form"].errors["__all__"]
+    )

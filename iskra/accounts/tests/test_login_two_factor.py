@@ -82,9 +82,9 @@ def test_a_recovery_code_signs_in_once(organizer):
     response = code_step(again, codes[0])
     assert response.status_code == 200
     assert SESSION_KEY not in again.session
-    assert codes[0] not in RecoveryCodes(
-        RecoveryCodes.activate(organizer).instance
-    ).get_unused_codes()
+    assert (
+        codes[0] not in RecoveryCodes(RecoveryCodes.activate(organizer).instance).get_unused_codes()
+    )
 
 
 def test_the_login_page_says_sign_up_is_by_invitation(db):

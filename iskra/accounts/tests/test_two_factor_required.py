@@ -62,9 +62,7 @@ def test_setting_up_totp_opens_the_organizing_pages(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/accounts/2fa/totp/activate/", {"code": totp_code(secret)})
     assert response.status_code == 302
-    assert Authenticator.objects.filter(
-        user=fresh_organizer, type=Authenticator.Type.TOTP
-    ).exists()
+    assert Authenticator.objects.filter(user=fresh_organizer, type=Authenticator.Type.TOTP).exists()
     assert client.get("/c/").status_code == 200
     assert LogEntry.objects.filter(
         action="accounts.two_factor.added", actor=fresh_organizer, details__type="totp"

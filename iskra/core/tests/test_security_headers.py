@@ -9,9 +9,7 @@ from conftest import client_for
 
 def directives(response):
     policy = response["Content-Security-Policy"]
-    return {
-        part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()
-    }
+    return {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()}
 
 
 def test_scripts_only_come_from_our_own_files(member):
@@ -48,9 +46,7 @@ def test_referrer_framing_and_sniffing(member):
 )
 def test_hsts_with_production_values(db):
     response = Client().get("/accounts/login/", secure=True)
-    assert response["Strict-Transport-Security"] == (
-        "max-age=31536000; includeSubDomains; preload"
-    )
+    assert response["Strict-Transport-Security"] == ("max-age=31536000; includeSubDomains; preload")
 
 
 @override_settings(SECURE_SSL_REDIRECT=True)
