@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from iskra.accounts import queries, services
@@ -45,7 +46,11 @@ def sessions_end_others(request: HttpRequest) -> HttpResponse:
     ended = services.sessions_end_all(
         actor=request.user, user=request.user, keep_session_key=request.session.session_key
     )
-    messages.success(request, _("Ended %(count)d other sessions.") % {"count": ended})
+    messages.success(
+        request,
+        ngettext("Ended %(count)d other session.", "Ended %(count)d other sessions.", ended)
+        % {"count": ended},
+    )
     return redirect("accounts:sessions")
 
 
@@ -62,7 +67,10 @@ def member_sessions_end(request: HttpRequest, pk: int) -> HttpResponse:
     ended = services.sessions_end_all(actor=request.user, user=membership.user)
     messages.success(
         request,
-        _("Ended %(count)d sessions of %(user)s.") % {"count": ended, "user": membership.user},
+        ngettext(
+            "Ended %(count)d session of %(user)s.", "Ended %(count)d sessions of %(user)s.", ended
+        )
+        % {"count": ended, "user": membership.user},
     )
     return redirect("network:collective", slug=membership.collective.slug)
 
