@@ -10,10 +10,12 @@ import pytest
 
 def run_iskra(*args, tmp_path, **env):
     """`iskra <args>` in a fresh process with production settings plus `env`."""
+    # Nothing of the test run leaks in: no ISKRA_* variables, and not the async escape hatch
+    # that the browser tests set (the deploy check rightly refuses it).
     environment = {
         name: value
         for name, value in os.environ.items()
-        if not name.startswith("ISKRA_") or name == "ISKRA_SQLITE_TEST_NAME"
+        if not name.startswith("ISKRA_") and name != "DJANGO_ALLOW_ASYNC_UNSAFE"
     }
     environment["ISKRA_DATA_DIR"] = str(tmp_path)
     environment.update(env)
