@@ -187,7 +187,14 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 MFA_ADAPTER = "iskra.accounts.adapter.EncryptingMFAAdapter"
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Security keys (WebAuthn) work under the strict CSP: allauth's scripts are static files fed
+# by JSON data blocks. Plain http is accepted only in development (http://localhost).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+MFA_FORMS = {
+    "add_webauthn": "iskra.accounts.forms.AddSecurityKeyForm",
+    "edit_webauthn": "iskra.accounts.forms.EditSecurityKeyForm",
+}
 MFA_TOTP_ISSUER = env_str("ISKRA_TOTP_ISSUER", "Iskra")
 USERSESSIONS_TRACK_ACTIVITY = True
 

@@ -25,6 +25,7 @@ def test_the_code_completes_the_login(organizer, frozen_totp):
     page = client.get("/accounts/2fa/authenticate/")
     assert page.status_code == 200
     assert b'name="code"' in page.content
+    assert b"Use a security key" not in page.content  # alice has no key
     response = code_step(client, totp_code(TOTP_SECRET, frozen_totp))
     assert response.status_code == 302
     assert int(client.session[SESSION_KEY]) == organizer.pk

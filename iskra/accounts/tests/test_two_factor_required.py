@@ -74,3 +74,10 @@ def test_sign_out_and_the_setup_pages_stay_reachable(fresh_organizer):
     assert client.get("/accounts/2fa/").status_code == 200
     assert client.post("/me/language/", {"language": "es"}).status_code == 302
     assert client.post("/accounts/logout/").status_code == 302
+
+
+def test_a_security_key_counts_as_two_factor(fresh_organizer):
+    Authenticator.objects.create(
+        user=fresh_organizer, type=Authenticator.Type.WEBAUTHN, data={"name": "Red key"}
+    )
+    assert client_for(fresh_organizer).get("/c/").status_code == 200
