@@ -36,6 +36,9 @@ def session_list(request: HttpRequest) -> HttpResponse:
 def session_end(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(UserSession, pk=pk, user=request.user)
     services.session_end(actor=request.user, session=session)
+    if request.headers.get("HX-Request") == "true":
+        # HTMX swaps just this session's entry on the page.
+        return render(request, "accounts/_session_ended.html")
     messages.success(request, _("The session has ended."))
     return redirect("accounts:sessions")
 

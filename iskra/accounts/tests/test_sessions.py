@@ -40,6 +40,17 @@ def test_ending_one_session_signs_that_browser_out(member):
     assert LogEntry.objects.filter(action="accounts.session.ended", actor=member).exists()
 
 
+def test_with_htmx_only_the_entry_is_replaced(member):
+    phone = signed_in(member, "Phone browser")
+    laptop = signed_in(member, "Laptop browser")
+    phone_session = UserSession.objects.get(user=member, user_agent="Phone browser")
+    response = laptop.post(f"/me/sessions/{phone_session.pk}/end/", HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert response.content.decode().strip().startswith('<div class="session ended">')
+    assert "<html" not in response.content.decode()
+    assert phone.get("/").status_code == 302
+
+
 def test_nobody_ends_a_session_of_someone_else(member, outsider):
     signed_in(member, "Phone browser")
     phone_session = UserSession.objects.get(user=member)

@@ -1,5 +1,6 @@
 """Production is the default mode, and it starts only when it is configured safely."""
 
+import json
 import os
 import secrets
 import subprocess
@@ -108,3 +109,37 @@ def test_old_secret_keys_are_read_as_fallbacks(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "['old-key-one', 'old-key-two']"
+
+
+def test_production_defaults_are_the_safe_ones(tmp_path):
+    result = run_iskra(
+        "shell",
+        "-c",
+        "import json; from django.conf import settings as s; print(json.dumps(["
+        "s.DEBUG, s.PASSWORD_HASHERS[0], s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY,"
+        " s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS,"
+        " s.MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN, s.CACHES['default']['BACKEND']]))",
+        tmp_path=tmp_path,
+        ISKRA_SECRET_KEY=secrets.token_urlsafe(50),
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == [
+        False,
+        "django.contrib.auth.hashers.Argon2PasswordHasher",
+        True,
+        True,
+        True,
+        True,
+        31536000,
+        False,
+        "django.core.cache.backends.db.DatabaseCache",
+    ]
+
+
+def test_argon2_hashes_work(settings):
+    from django.contrib.auth.hashers import check_password, make_password
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
+    hashed = make_password("a long passphrase", hasher="argon2")
+    assert hashed.startswith("argon2$argon2id$")
+    assert check_password("a long passphrase", hashed)
