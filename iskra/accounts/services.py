@@ -22,8 +22,11 @@ def session_end(*, actor: Any, session: UserSession) -> None:
         log_action("accounts.session.ended", actor=actor, target=actor, details={"count": 1})
 
 
-def sessions_end_all(*, actor: Any, user: Any, keep_session_key: str | None = None) -> int:
-    """End every session of `user` (except `keep_session_key`): the seized-phone story."""
+def sessions_end_all(
+    *, actor: Any, user: Any, keep_session_key: str | None = None, collective: Any = None
+) -> int:
+    """End every session of `user` (except `keep_session_key`): the seized-phone story.
+    `collective` is the one through which an organizer acts; the entry shows in its history."""
     ended = 0
     with transaction.atomic():
         for session in UserSession.objects.purge_and_list(user):
@@ -35,6 +38,7 @@ def sessions_end_all(*, actor: Any, user: Any, keep_session_key: str | None = No
             "accounts.session.ended_all",
             actor=actor,
             target=user,
+            collective=collective,
             details={"count": ended, "by_self": actor.pk == user.pk},
         )
     return ended

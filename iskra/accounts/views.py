@@ -67,7 +67,9 @@ def member_sessions_end(request: HttpRequest, pk: int) -> HttpResponse:
         Capacity.MANAGE,
         pk=pk,
     )
-    ended = services.sessions_end_all(actor=request.user, user=membership.user)
+    ended = services.sessions_end_all(
+        actor=request.user, user=membership.user, collective=membership.collective
+    )
     messages.success(
         request,
         ngettext(

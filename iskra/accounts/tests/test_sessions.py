@@ -86,6 +86,8 @@ def test_an_organizer_signs_a_member_out_everywhere(organizer, member, los_angel
     entry = LogEntry.objects.get(action="accounts.session.ended_all")
     assert (entry.actor, entry.object_id) == (organizer, str(member.pk))
     assert entry.details == {"count": 1, "by_self": False}
+    history = client_for(organizer).get("/c/los-angeles/history/")
+    assert entry in history.context["entries"]
 
 
 def test_a_member_cannot_sign_out_another_member(member, los_angeles):

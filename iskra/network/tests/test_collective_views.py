@@ -5,7 +5,7 @@ import pytest
 from conftest import client_for, make_user
 from iskra.audit.models import LogEntry
 from iskra.network.models import Collective, Invitation, Membership, Role
-from iskra.network.services import invitation_create, membership_create
+from iskra.network.services import collective_create, invitation_create, membership_create
 
 EDIT = "/c/los-angeles/edit/"
 ADD = "/c/los-angeles/add/"
@@ -235,3 +235,13 @@ def test_an_organizer_of_a_parent_manages_the_groups_below(detroit, detroit_plan
     membership_create(actor=None, user=keisha, collective=detroit, role=Role.ORGANIZER)
     assert client_for(keisha).get("/c/detroit-plant/edit/").status_code == 200
     assert client_for(keisha).get("/c/los-angeles/").status_code == 404
+
+
+def test_the_tree_starts_at_the_left_edge(organizer, los_angeles):
+    collective_create(actor=None, name="Port", slug="la-port", kind="workplace", parent=los_angeles)
+    page = client_for(organizer).get("/c/")
+    assert [(c.slug, c.indent) for c in page.context["collectives"]] == [
+        ("los-angeles", 0),
+        ("la-port", 1),
+    ]
+    assert b'class="depth-0"' in page.content and b'class="depth-1"' in page.content
