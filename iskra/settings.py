@@ -4,6 +4,7 @@ Production is the default: development mode must be asked for with ISKRA_DEBUG=1
 """
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -25,6 +26,14 @@ if not SECRET_KEY:
             "For development, set ISKRA_DEBUG=1."
         )
     SECRET_KEY = "development-only-key-never-use-in-production-0123456789abcdef"  # noqa: S105
+
+# Old keys that still verify sessions, signed links and the two-factor secrets during a key
+# rotation (comma- or newline-separated; see docs). Remove them once every session renewed.
+SECRET_KEY_FALLBACKS = [
+    key.strip()
+    for key in env_secret("ISKRA_SECRET_KEY_FALLBACKS").replace("\n", ",").split(",")
+    if key.strip()
+]
 
 ALLOWED_HOSTS = env_list("ISKRA_ALLOWED_HOSTS", ["localhost", "127.0.0.1"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("ISKRA_CSRF_TRUSTED_ORIGINS", [])
@@ -66,8 +75,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "iskra.accounts.middleware.UserLanguageMiddleware",
-    "iskra.accounts.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "iskra.accounts.middleware.RequireTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -110,13 +119,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": env_str("ISKRA_SQLITE_TEST_NAME", "") or None}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache holds login rate limits and the TOTP codes already used, so it must be shared by
+# every web process: Redis when ISKRA_CACHE_URL is set, else a table in the database (a
+# per-process memory cache would let a code be replayed against another worker).
 CACHE_URL = env_str("ISKRA_CACHE_URL", "")
+CACHES: dict[str, dict[str, Any]]
 if CACHE_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "iskra_cache",
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        }
+    }
 
 # Background jobs: run at once in development, in the database with `iskra worker` in production.
 TASKS_BACKEND = env_choice(
@@ -168,7 +187,14 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 MFA_ADAPTER = "iskra.accounts.adapter.EncryptingMFAAdapter"
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Security keys (WebAuthn) work under the strict CSP: allauth's scripts are static files fed
+# by JSON data blocks. Plain http is accepted only in development (http://localhost).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+MFA_FORMS = {
+    "add_webauthn": "iskra.accounts.forms.AddSecurityKeyForm",
+    "edit_webauthn": "iskra.accounts.forms.EditSecurityKeyForm",
+}
 MFA_TOTP_ISSUER = env_str("ISKRA_TOTP_ISSUER", "Iskra")
 USERSESSIONS_TRACK_ACTIVITY = True
 
@@ -180,6 +206,8 @@ CSRF_COOKIE_SECURE = not DEBUG
 SECURE_SSL_REDIRECT = env_bool("ISKRA_SSL_REDIRECT", not DEBUG)
 if env_bool("ISKRA_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Rate limits and the sessions page need the client's address, not the proxy's.
+    ALLAUTH_TRUSTED_PROXY_COUNT = env_int("ISKRA_TRUSTED_PROXY_COUNT", 1, minimum=1)
 SECURE_HSTS_SECONDS = env_int("ISKRA_HSTS_SECONDS", 0 if DEBUG else 31536000, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("ISKRA_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("ISKRA_HSTS_PRELOAD", not DEBUG)
@@ -212,6 +240,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+# The project-wide assets (base CSS, app.js, vendored htmx) live outside any app.
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_MANIFEST = env_bool("ISKRA_STATIC_MANIFEST", not DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

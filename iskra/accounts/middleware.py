@@ -1,9 +1,11 @@
 from collections.abc import Callable
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from iskra.network.scope import needs_two_factor
 
@@ -40,11 +42,19 @@ class RequireTwoFactorMiddleware:
             and needs_two_factor(user)
             and not _has_two_factor(user)
         ):
+            messages.warning(
+                request,
+                _("Your role needs two-factor login. Set up an authenticator app to continue."),
+            )
             return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)
 
 
 def _has_two_factor(user: object) -> bool:
+    from allauth.mfa.adapter import get_adapter
     from allauth.mfa.models import Authenticator
 
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    # Recovery codes alone are a fallback, not a second factor.
+    return get_adapter().is_mfa_enabled(
+        user, [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+    )

@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from allauth.mfa.adapter import get_adapter as get_mfa_adapter
+from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.db import transaction
@@ -20,8 +22,11 @@ def session_end(*, actor: Any, session: UserSession) -> None:
         log_action("accounts.session.ended", actor=actor, target=actor, details={"count": 1})
 
 
-def sessions_end_all(*, actor: Any, user: Any, keep_session_key: str | None = None) -> int:
-    """End every session of `user` (except `keep_session_key`): the seized-phone story."""
+def sessions_end_all(
+    *, actor: Any, user: Any, keep_session_key: str | None = None, collective: Any = None
+) -> int:
+    """End every session of `user` (except `keep_session_key`): the seized-phone story.
+    `collective` is the one through which an organizer acts; the entry shows in its history."""
     ended = 0
     with transaction.atomic():
         for session in UserSession.objects.purge_and_list(user):
@@ -33,6 +38,7 @@ def sessions_end_all(*, actor: Any, user: Any, keep_session_key: str | None = No
             "accounts.session.ended_all",
             actor=actor,
             target=user,
+            collective=collective,
             details={"count": ended, "by_self": actor.pk == user.pk},
         )
     return ended
@@ -43,3 +49,34 @@ def language_set(*, user: Any, language: str) -> None:
         raise DomainError(_("Unknown language."))
     user.language = language
     user.save(update_fields=["language"])
+
+
+# The encrypted values in an authenticator's data, by type (see EncryptingMFAAdapter).
+_ENCRYPTED_FIELDS = {
+    Authenticator.Type.TOTP: ["secret"],
+    Authenticator.Type.RECOVERY_CODES: ["seed"],
+}
+
+
+def two_factor_secrets_rotate() -> int:
+    """Re-encrypt every TOTP secret and recovery-code seed under the current secret key.
+    Run after moving the old key to ISKRA_SECRET_KEY_FALLBACKS; then the old key can go."""
+    adapter = get_mfa_adapter()
+    count = 0
+    with transaction.atomic():
+        authenticators = Authenticator.objects.select_for_update().filter(
+            type__in=list(_ENCRYPTED_FIELDS)
+        )
+        for authenticator in authenticators:
+            data = authenticator.data
+            for field in _ENCRYPTED_FIELDS[authenticator.type]:
+                if field in data:
+                    data[field] = adapter.encrypt(adapter.decrypt(data[field]))
+            if "migrated_codes" in data:
+                data["migrated_codes"] = [
+                    adapter.encrypt(adapter.decrypt(code)) for code in data["migrated_codes"]
+                ]
+            authenticator.save(update_fields=["data"])
+            count += 1
+        log_action("accounts.two_factor.keys_rotated", details={"count": count})
+    return count

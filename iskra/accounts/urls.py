@@ -10,4 +10,5 @@ urlpatterns = [
     path("members/<int:pk>/end-sessions/", views.member_sessions_end, name="member_sessions_end"),
     path("language/", views.language_switch, name="language"),
     path("join/<str:token>/", views.join, name="join"),
+    path("activity/", views.activity, name="activity"),
 ]

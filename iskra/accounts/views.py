@@ -6,9 +6,10 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from iskra.accounts import services
+from iskra.accounts import queries, services
 from iskra.accounts.adapter import INVITATION_SESSION_KEY
 from iskra.core.errors import DomainError
 from iskra.network.models import Membership
@@ -23,7 +24,11 @@ def session_list(request: HttpRequest) -> HttpResponse:
         key=lambda session: session.last_seen_at or session.created_at,
         reverse=True,
     )
-    return render(request, "accounts/session_list.html", {"sessions": sessions})
+    return render(
+        request,
+        "accounts/session_list.html",
+        {"sessions": sessions, "zone": queries.home_time_zone(request.user)},
+    )
 
 
 @login_required
@@ -31,6 +36,9 @@ def session_list(request: HttpRequest) -> HttpResponse:
 def session_end(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(UserSession, pk=pk, user=request.user)
     services.session_end(actor=request.user, session=session)
+    if request.headers.get("HX-Request") == "true":
+        # HTMX swaps just this session's entry on the page.
+        return render(request, "accounts/_session_ended.html")
     messages.success(request, _("The session has ended."))
     return redirect("accounts:sessions")
 
@@ -41,7 +49,11 @@ def sessions_end_others(request: HttpRequest) -> HttpResponse:
     ended = services.sessions_end_all(
         actor=request.user, user=request.user, keep_session_key=request.session.session_key
     )
-    messages.success(request, _("Ended %(count)d other sessions.") % {"count": ended})
+    messages.success(
+        request,
+        ngettext("Ended %(count)d other session.", "Ended %(count)d other sessions.", ended)
+        % {"count": ended},
+    )
     return redirect("accounts:sessions")
 
 
@@ -55,10 +67,15 @@ def member_sessions_end(request: HttpRequest, pk: int) -> HttpResponse:
         Capacity.MANAGE,
         pk=pk,
     )
-    ended = services.sessions_end_all(actor=request.user, user=membership.user)
+    ended = services.sessions_end_all(
+        actor=request.user, user=membership.user, collective=membership.collective
+    )
     messages.success(
         request,
-        _("Ended %(count)d sessions of %(user)s.") % {"count": ended, "user": membership.user},
+        ngettext(
+            "Ended %(count)d session of %(user)s.", "Ended %(count)d sessions of %(user)s.", ended
+        )
+        % {"count": ended, "user": membership.user},
     )
     return redirect("network:collective", slug=membership.collective.slug)
 
@@ -85,18 +102,34 @@ def language_switch(request: HttpRequest) -> HttpResponse:
 
 
 def join(request: HttpRequest, token: str) -> HttpResponse:
-    """The invitation link. Signed-in people accept at once; others go to the sign-up form."""
+    """The invitation link. Signed-in people confirm; others create an account or sign in."""
     invitation = invitation_for_token(token)
     if invitation is None:
         return render(request, "accounts/join_invalid.html", status=404)
-    if request.user.is_authenticated:
-        if request.method == "POST":
-            try:
-                membership = invitation_accept(user=request.user, token=token)
-            except DomainError as error:
-                messages.error(request, error.message)
-                return redirect("home")
-            return redirect("network:collective", slug=membership.collective.slug)
-        return render(request, "accounts/join_confirm.html", {"invitation": invitation})
-    request.session[INVITATION_SESSION_KEY] = token
-    return redirect("account_signup")
+    if not request.user.is_authenticated:
+        # The sign-up form opens only for a session that holds a usable invitation.
+        request.session[INVITATION_SESSION_KEY] = token
+        return render(request, "accounts/join_start.html", {"invitation": invitation})
+    if request.method == "POST":
+        try:
+            membership = invitation_accept(user=request.user, token=token)
+        except DomainError as error:
+            messages.error(request, error.message)
+            return redirect("home")
+        request.session.pop(INVITATION_SESSION_KEY, None)
+        messages.success(request, _("Welcome to %(name)s.") % {"name": membership.collective})
+        return redirect("network:collective", slug=membership.collective.slug)
+    return render(request, "accounts/join_confirm.html", {"invitation": invitation})
+
+
+@login_required
+def activity(request: HttpRequest) -> HttpResponse:
+    """What was done by or to the signed-in account: logins, sessions ended, two-factor."""
+    return render(
+        request,
+        "accounts/activity.html",
+        {
+            "entries": queries.account_activity(request.user),
+            "zone": queries.home_time_zone(request.user),
+        },
+    )

@@ -13,6 +13,9 @@ class LogEntryQuerySet(models.QuerySet["LogEntry"]):
     def update(self, **kwargs: Any) -> int:
         raise AppendOnlyError("audit log entries cannot be changed")
 
+    def bulk_update(self, objs: Any, fields: Any, batch_size: int | None = None) -> int:
+        raise AppendOnlyError("audit log entries cannot be changed")
+
     def delete(self) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("audit log entries cannot be deleted (see `iskra purge_audit`)")
 

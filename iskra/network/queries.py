@@ -7,8 +7,13 @@ from iskra.network.scope import Capacity, visible_collectives
 
 
 def collective_tree(user: Any) -> list[Collective]:
-    """The collectives the user may see, in tree order, with their depth for indentation."""
-    return list(visible_collectives(user, Capacity.VIEW).order_by("path"))
+    """The collectives the user may see, in tree order. Each gets an `indent`: its depth below
+    the highest collective shown, so that a city organizer's tree starts at the left edge."""
+    collectives = list(visible_collectives(user, Capacity.VIEW).order_by("path"))
+    top = min((collective.depth for collective in collectives), default=0)
+    for collective in collectives:
+        collective.indent = collective.depth - top  # type: ignore[attr-defined]
+    return collectives
 
 
 def members_of(collective: Collective) -> QuerySet[Membership]:

@@ -17,4 +17,9 @@ urlpatterns = [
     ),
     path("<slug:slug>/members/<int:pk>/", views.membership_edit, name="membership_edit"),
     path("<slug:slug>/members/<int:pk>/end/", views.membership_end, name="membership_end"),
+    path(
+        "<slug:slug>/members/<int:pk>/history/",
+        views.membership_history,
+        name="membership_history",
+    ),
 ]

@@ -6,12 +6,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from iskra.audit.queries import history_of
+from iskra.audit.queries import history_of, history_of_collective
 from iskra.core.errors import DomainError
 from iskra.network import queries, services
 from iskra.network.forms import CollectiveForm, InvitationForm, MembershipForm, SubCollectiveForm
 from iskra.network.models import Invitation, Membership
 from iskra.network.scope import Capacity, get_collective_or_404, get_scoped_or_404, scope_for
+
+HISTORY_LIMIT = 200
 
 
 @login_required
@@ -85,7 +87,11 @@ def collective_history(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "network/history.html",
-        {"collective": collective, "entries": history_of(collective)[:200]},
+        {
+            "collective": collective,
+            "entries": history_of_collective(collective)[:HISTORY_LIMIT],
+            "zone": collective.time_zone,
+        },
     )
 
 
@@ -162,3 +168,22 @@ def membership_end(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     services.membership_end(actor=request.user, membership=membership)
     messages.success(request, _("The membership has ended."))
     return redirect("network:collective", slug=slug)
+
+
+@login_required
+def membership_history(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    membership = get_scoped_or_404(
+        Membership.objects.filter(collective__slug=slug).select_related("user", "collective"),
+        request.user,
+        Capacity.MANAGE,
+        pk=pk,
+    )
+    return render(
+        request,
+        "network/membership_history.html",
+        {
+            "membership": membership,
+            "entries": history_of(membership)[:HISTORY_LIMIT],
+            "zone": membership.collective.time_zone,
+        },
+    )

@@ -35,6 +35,7 @@ MATRIX = [
         member=302,
         organizer=302,
     ),
+    Case("accounts:activity", outsider=200, other=200),
     Case(
         "accounts:join",
         lambda world: {"token": "not-a-token"},

@@ -27,4 +27,5 @@ MATRIX = [
     Case("network:invitation_revoke", _la_invitation, method="post", member=404, organizer=302),
     Case("network:membership_edit", _la_membership, member=404),
     Case("network:membership_end", _la_membership, method="post", member=404, organizer=302),
+    Case("network:membership_history", _la_membership, member=404, centre=404),
 ]

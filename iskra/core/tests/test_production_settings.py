@@ -1,0 +1,145 @@
+"""Production is the default mode, and it starts only when it is configured safely."""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+
+
+def run_iskra(*args, tmp_path, **env):
+    """`iskra <args>` in a fresh process with production settings plus `env`."""
+    # Nothing of the test run leaks in: no ISKRA_* variables, and not the async escape hatch
+    # that the browser tests set (the deploy check rightly refuses it).
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith("ISKRA_") and name != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
+    environment["ISKRA_DATA_DIR"] = str(tmp_path)
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "iskra.manage", *args],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_deploy_check_passes_with_production_settings(tmp_path):
+    result = run_iskra(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        tmp_path=tmp_path,
+        ISKRA_SECRET_KEY=secrets.token_urlsafe(50),
+        ISKRA_ALLOWED_HOSTS="iskra.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_the_deploy_check_catches_a_weak_secret_key(tmp_path):
+    result = run_iskra(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        tmp_path=tmp_path,
+        ISKRA_SECRET_KEY="short",
+        ISKRA_ALLOWED_HOSTS="iskra.example.org",
+    )
+    assert result.returncode != 0
+    assert "security.W009" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    result = run_iskra("check", tmp_path=tmp_path, ISKRA_ALLOWED_HOSTS="iskra.example.org")
+    assert result.returncode != 0
+    assert "ISKRA_SECRET_KEY (or ISKRA_SECRET_KEY_FILE) is required in production" in (
+        result.stderr
+    )
+
+
+def test_the_secret_key_may_come_from_a_file(tmp_path):
+    key_file = tmp_path / "secret-key"
+    key_file.write_text(secrets.token_urlsafe(50) + "\n")
+    result = run_iskra(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        tmp_path=tmp_path,
+        ISKRA_SECRET_KEY_FILE=str(key_file),
+        ISKRA_ALLOWED_HOSTS="iskra.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("ISKRA_DEBUG", "maybe", "ISKRA_DEBUG must be one of"),
+        ("ISKRA_SESSION_HOURS", "twelve", "ISKRA_SESSION_HOURS must be a whole number"),
+        ("ISKRA_TASKS_BACKEND", "celery", "ISKRA_TASKS_BACKEND must be one of"),
+    ],
+)
+def test_nonsense_in_the_environment_stops_the_start(name, value, message, tmp_path):
+    result = run_iskra(
+        "check", tmp_path=tmp_path, ISKRA_SECRET_KEY=secrets.token_urlsafe(50), **{name: value}
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert message in result.stderr
+
+
+def test_old_secret_keys_are_read_as_fallbacks(tmp_path):
+    result = run_iskra(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.SECRET_KEY_FALLBACKS)",
+        tmp_path=tmp_path,
+        ISKRA_SECRET_KEY=secrets.token_urlsafe(50),
+        ISKRA_SECRET_KEY_FALLBACKS="old-key-one, old-key-two",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "['old-key-one', 'old-key-two']"
+
+
+def test_production_defaults_are_the_safe_ones(tmp_path):
+    result = run_iskra(
+        "shell",
+        "-c",
+        "import json; from django.conf import settings as s; print(json.dumps(["
+        "s.DEBUG, s.PASSWORD_HASHERS[0], s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY,"
+        " s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS,"
+        " s.MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN, s.CACHES['default']['BACKEND']]))",
+        tmp_path=tmp_path,
+        ISKRA_SECRET_KEY=secrets.token_urlsafe(50),
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == [
+        False,
+        "django.contrib.auth.hashers.Argon2PasswordHasher",
+        True,
+        True,
+        True,
+        True,
+        31536000,
+        False,
+        "django.core.cache.backends.db.DatabaseCache",
+    ]
+
+
+def test_argon2_hashes_work(settings):
+    from django.contrib.auth.hashers import check_password, make_password
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
+    hashed = make_password("a long passphrase", hasher="argon2")
+    assert hashed.startswith("argon2$argon2id$")
+    assert check_password("a long passphrase", hashed)
