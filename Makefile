@@ -35,9 +35,9 @@ lint: $(STAMP)
 	ISKRA_DEBUG=1 $(BIN)/mypy iskra
 
 test: install lint
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 ifdef ISKRA_TEST_DATABASE_URL
-	DATABASE_URL=$(ISKRA_TEST_DATABASE_URL) $(BIN)/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(ISKRA_TEST_DATABASE_URL) $(BIN)/pytest -n 2 $(PYTEST_ARGS)
 endif
 
 check-deploy: install

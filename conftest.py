@@ -13,8 +13,15 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from iskra.core.translations import compile_catalogues
 from iskra.network.models import Collective, Role
 from iskra.network.services import collective_create, membership_create
+
+
+def pytest_configure(config: Any) -> None:
+    # A bare `pytest` on a fresh clone needs the Spanish catalogues compiled too.
+    compile_catalogues(only_stale=True)
+
 
 PASSWORD = "correct horse battery staple"  # noqa: S105 - test cast password
 TOTP_SECRET = "JBSWY3DPEHPK3PXPTESTCAST"  # noqa: S105
