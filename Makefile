@@ -40,7 +40,8 @@ ifdef ISKRA_TEST_DATABASE_URL
 	DATABASE_URL=$(ISKRA_TEST_DATABASE_URL) $(BIN)/pytest -n 2 $(PYTEST_ARGS)
 endif
 
-check-deploy: install
+check-deploy: install var/data.key var/blind-index.key
+	ISKRA_DATA_KEY_FILE=$(CURDIR)/var/data.key ISKRA_BLIND_INDEX_KEY_FILE=$(CURDIR)/var/blind-index.key \
 	ISKRA_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	ISKRA_ALLOWED_HOSTS=iskra.example.org $(BIN)/iskra check --deploy --fail-level WARNING
 

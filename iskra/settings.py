@@ -269,6 +269,20 @@ DEFAULT_FROM_EMAIL = env_str("ISKRA_FROM_EMAIL", "iskra@localhost")
 # Invitations expire; the audit log is kept this long before `iskra purge_audit` may remove it.
 ISKRA_INVITATION_DAYS = env_int("ISKRA_INVITATION_DAYS", 7, minimum=1)
 ISKRA_AUDIT_RETENTION_MONTHS = env_int("ISKRA_AUDIT_RETENTION_MONTHS", 36, minimum=1)
+# Contacts with no conversation for this long (and not members) are proposed for deletion.
+ISKRA_RETENTION_MONTHS = env_int("ISKRA_RETENTION_MONTHS", 24, minimum=1)
+
+# The keys of the people's protected fields live in files outside the database and its
+# backups (see docs/data-protection.md). Production refuses to start without them;
+# `make run` creates them under var/ for development.
+ISKRA_DATA_KEY_FILE = env_str("ISKRA_DATA_KEY_FILE", "")
+ISKRA_BLIND_INDEX_KEY_FILE = env_str("ISKRA_BLIND_INDEX_KEY_FILE", "")
+if not DEBUG and not (ISKRA_DATA_KEY_FILE and ISKRA_BLIND_INDEX_KEY_FILE):
+    raise ImproperlyConfigured(
+        "ISKRA_DATA_KEY_FILE and ISKRA_BLIND_INDEX_KEY_FILE are required in production: "
+        "files holding the keys that encrypt contacts' protected fields. Create each with "
+        "`iskra generate_key --out FILE` and keep copies apart from the database."
+    )
 
 LOGGING = {
     "version": 1,

@@ -14,4 +14,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     return {
         "nav_can_manage": bool(scope.ids(Capacity.MANAGE)),
         "nav_has_collectives": bool(scope.ids(Capacity.VIEW)),
+        "nav_has_contacts": bool(scope.ids(Capacity.CONTACTS)),
     }

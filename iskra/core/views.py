@@ -4,11 +4,23 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from iskra.network.queries import collective_tree
+from iskra.network.scope import Capacity, visible_collectives
+from iskra.people.queries import my_followups
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"collectives": collective_tree(request.user)})
+    board = my_followups(request.user)
+    return render(
+        request,
+        "core/home.html",
+        {
+            "collectives": collective_tree(request.user),
+            "contact_collectives": visible_collectives(request.user, Capacity.CONTACTS),
+            "due_now": len(board.overdue) + len(board.today),
+            "due_week": len(board.week),
+        },
+    )
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

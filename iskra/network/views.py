@@ -39,6 +39,8 @@ def collective_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "memberships": queries.members_of(collective),
             "invitations": queries.open_invitations(collective) if can_manage else [],
             "can_manage": can_manage,
+            "can_see_contacts": scope.can(Capacity.CONTACTS, collective),
+            "can_see_aggregates": scope.can(Capacity.AGGREGATES, collective),
         },
     )
 

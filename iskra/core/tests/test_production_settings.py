@@ -1,5 +1,6 @@
 """Production is the default mode, and it starts only when it is configured safely."""
 
+import base64
 import json
 import os
 import secrets
@@ -19,6 +20,13 @@ def run_iskra(*args, tmp_path, **env):
         if not name.startswith("ISKRA_") and name != "DJANGO_ALLOW_ASYNC_UNSAFE"
     }
     environment["ISKRA_DATA_DIR"] = str(tmp_path)
+    for name, file_name in [
+        ("ISKRA_DATA_KEY_FILE", "data.key"),
+        ("ISKRA_BLIND_INDEX_KEY_FILE", "blind-index.key"),
+    ]:
+        key_file = tmp_path / file_name
+        key_file.write_text(base64.urlsafe_b64encode(os.urandom(32)).decode() + "\n")
+        environment[name] = str(key_file)
     environment.update(env)
     return subprocess.run(
         [sys.executable, "-m", "iskra.manage", *args],
@@ -143,3 +151,13 @@ def test_argon2_hashes_work(settings):
     hashed = make_password("a long passphrase", hasher="argon2")
     assert hashed.startswith("argon2$argon2id$")
     assert check_password("a long passphrase", hashed)
+
+
+@pytest.mark.parametrize("missing", ["ISKRA_DATA_KEY_FILE", "ISKRA_BLIND_INDEX_KEY_FILE"])
+def test_production_refuses_to_start_without_the_data_keys(missing, tmp_path):
+    result = run_iskra(
+        "check", tmp_path=tmp_path, ISKRA_SECRET_KEY=secrets.token_urlsafe(50), **{missing: ""}
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "ISKRA_DATA_KEY_FILE and ISKRA_BLIND_INDEX_KEY_FILE are required" in result.stderr

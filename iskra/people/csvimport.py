@@ -1,0 +1,589 @@
+"""Importing contacts from CSV, and exporting them.
+
+The import reads the whole file first and reports every bad row by its line number. By
+default it is all or nothing: one bad row and nothing is imported (the report says what to
+fix). With `skip_bad_rows` the good rows are imported and the bad ones reported. Rows whose
+email or phone is already in the collective (blind index), or repeats an earlier row of
+the file, are reported as duplicates and not imported, in both modes. See docs/people.md.
+"""
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from iskra.audit.services import log_action
+from iskra.network.models import Collective
+from iskra.people import crypto
+from iskra.people.models import Contact, Stage, Tag, Topic
+
+MAX_COLUMNS = 200
+MAX_FIELD = 10_000
+MAX_BYTES = 50 * 1024 * 1024
+BATCH = 2000
+
+# Iskra's own columns: what `export_contacts` writes and the default for imports.
+ISKRA_COLUMNS = [
+    "display_name",
+    "stage",
+    "language",
+    "tags",
+    "topics",
+    "first_met_on",
+    "first_met_place",
+    "consent",
+    "consent_channels",
+    "workplace",
+    "department",
+    "shift",
+    "assessment",
+    "legal_name",
+    "phone",
+    "email",
+    "address",
+]
+# Fields a mapping may target beyond Iskra's own: parts that are joined on the way in.
+EXTRA_TARGETS = {
+    "first_name",
+    "last_name",
+    "nickname",
+    "street",
+    "city",
+    "postal_code",
+    "region",
+    "country",
+    "do_not_email",
+    "do_not_phone",
+    "ignore",
+}
+TARGETS = set(ISKRA_COLUMNS) | EXTRA_TARGETS
+
+# Column names of other systems' contact exports (CiviCRM "Export Contacts" with the
+# primary fields; Action Network's activist CSV download).
+PRESETS: dict[str, dict[str, str]] = {
+    "iskra": {column: column for column in ISKRA_COLUMNS},
+    "civicrm": {
+        "Display Name": "display_name",
+        "Nick Name": "nickname",
+        "Nickname": "nickname",
+        "First Name": "first_name",
+        "Last Name": "last_name",
+        "Legal Name": "legal_name",
+        "Email": "email",
+        "Phone": "phone",
+        "Street Address": "street",
+        "City": "city",
+        "Postal Code": "postal_code",
+        "State": "region",
+        "Country": "country",
+        "Preferred Language": "language",
+        "Current Employer": "workplace",
+        "Tag(s)": "tags",
+        "Group(s)": "topics",
+        "Do Not Email": "do_not_email",
+        "Do Not Phone": "do_not_phone",
+    },
+    "actionnetwork": {
+        "first_name": "first_name",
+        "last_name": "last_name",
+        "email": "email",
+        "can2_phone": "phone",
+        "Phone Number": "phone",
+        "mobile_number": "phone",
+        "can2_user_address": "street",
+        "can2_user_city": "city",
+        "zip_code": "postal_code",
+        "can2_state_abbreviated": "region",
+        "can2_country": "country",
+        "language": "language",
+        "can2_user_tags": "tags",
+    },
+}
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?[\d\s().-]+")
+TRUE = {"1", "yes", "y", "true", "t", "x", "sí", "si", "oui"}
+FALSE = {"", "0", "no", "n", "false", "f"}
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read: nothing is imported."""
+
+
+@dataclass
+class RowError:
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.column}: " if self.column else ""
+        return _("line %(line)d: %(where)s%(message)s") % {
+            "line": self.line,
+            "where": where,
+            "message": self.message,
+        }
+
+
+@dataclass
+class Duplicate:
+    line: int
+    reason: str
+    existing_id: int | None
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    imported: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+    preset: str = ""
+    dry_run: bool = False
+    skip_bad_rows: bool = False
+
+    @property
+    def bad_lines(self) -> int:
+        return len({error.line for error in self.errors})
+
+    @property
+    def blocked(self) -> bool:
+        """All-or-nothing mode and at least one bad row: nothing was imported."""
+        return bool(self.errors) and not self.skip_bad_rows
+
+
+@dataclass
+class PreparedRow:
+    line: int
+    contact: Contact
+    tags: list[str]
+    topics: list[str]
+
+
+def load_mapping(path: Path) -> dict[str, str]:
+    """A mapping file: JSON object {"column in the file": "iskra field"}."""
+    try:
+        mapping = json.loads(path.read_text())
+    except (OSError, ValueError) as error:
+        raise ImportFileError(_("The mapping file cannot be read: %s") % error) from None
+    if not isinstance(mapping, dict) or not all(
+        isinstance(key, str) and isinstance(value, str) for key, value in mapping.items()
+    ):
+        raise ImportFileError(_('The mapping file must be a JSON object {"column": "field"}.'))
+    unknown = sorted(set(mapping.values()) - TARGETS)
+    if unknown:
+        raise ImportFileError(
+            _("The mapping names unknown fields: %(fields)s. Known: %(known)s")
+            % {"fields": ", ".join(unknown), "known": ", ".join(sorted(TARGETS))}
+        )
+    return mapping
+
+
+def decode(data: bytes, encoding: str = "utf-8") -> str:
+    if not data.strip():
+        raise ImportFileError(_("The file is empty."))
+    if len(data) > MAX_BYTES:
+        raise ImportFileError(
+            _("The file is larger than %(mb)d MB; split it.") % {"mb": MAX_BYTES // 2**20}
+        )
+    if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+        encoding = "utf-8-sig"
+    try:
+        return data.decode(encoding)
+    except LookupError:
+        raise ImportFileError(_("Unknown encoding %s.") % encoding) from None
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ImportFileError(
+            _(
+                "Line %(line)d is not valid %(encoding)s text. Save the file as "
+                "“CSV UTF-8” or name its encoding (for example --encoding cp1252)."
+            )
+            % {"line": line, "encoding": encoding.replace("-sig", "").upper()}
+        ) from None
+
+
+def _reader(text: str) -> Iterator[list[str]]:
+    first_line = text.split("\n", 1)[0]
+    delimiter = max([",", ";", "\t"], key=first_line.count)
+    csv.field_size_limit(MAX_FIELD * 4)
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+
+
+def choose_mapping(
+    header: list[str], preset: str, mapping: dict[str, str] | None
+) -> tuple[str, dict[str, str]]:
+    if mapping is not None:
+        return "custom", mapping
+    if preset != "auto":
+        if preset not in PRESETS:
+            raise ImportFileError(_("Unknown preset %s.") % preset)
+        return preset, PRESETS[preset]
+    best = max(PRESETS, key=lambda name: len(set(header) & set(PRESETS[name])))
+    return best, PRESETS[best]
+
+
+class RowReader:
+    """Turns one CSV row into a Contact ready to insert, or errors."""
+
+    def __init__(self, collective: Collective, actor: Any, columns: list[tuple[int, str]]):
+        self.collective = collective
+        self.actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+        self.columns = columns
+        self.stages = {stage.key: stage for stage in Stage.objects.all()}
+        for stage in list(self.stages.values()):
+            self.stages.setdefault(stage.name.casefold(), stage)
+            self.stages.setdefault(stage.label.casefold(), stage)
+        self.first_stage = min(self.stages.values(), key=lambda stage: stage.position)
+        self.now = timezone.now()
+
+    def read(self, line: int, row: list[str]) -> tuple[PreparedRow | None, list[RowError]]:
+        errors: list[RowError] = []
+        values: dict[str, str] = {}
+        for index, target in self.columns:
+            value = row[index].strip() if index < len(row) else ""
+            if value[:1] == "'" and value[1:2] in FORMULA_STARTS:
+                value = value[1:]  # undo the quoting of our own export
+            if len(value) > MAX_FIELD:
+                errors.append(RowError(line, target, _("longer than 10,000 characters")))
+                continue
+            if value:
+                values[target] = (values[target] + " " + value) if target in values else value
+        display_name = values.get("display_name") or values.get("nickname")
+        if not display_name and (values.get("first_name") or values.get("last_name")):
+            first = values.get("first_name", "")
+            last = values.get("last_name", "")
+            display_name = f"{first} {last[:1]}." if first and last else (first or last)
+        if not display_name:
+            errors.append(RowError(line, "display_name", _("a name or nickname is needed")))
+            display_name = ""
+        elif len(display_name) > 120:
+            errors.append(RowError(line, "display_name", _("at most 120 characters")))
+        legal_name = values.get("legal_name") or " ".join(
+            part for part in (values.get("first_name"), values.get("last_name")) if part
+        )
+        email = values.get("email", "")
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError:
+                errors.append(RowError(line, "email", _("not an email address")))
+        phone = values.get("phone", "")
+        if phone and not 5 <= len(crypto.normalize_phone(phone).lstrip("+")) <= 17:
+            errors.append(RowError(line, "phone", _("a phone number has 5 to 17 digits")))
+        address = values.get("address") or ", ".join(
+            part
+            for part in (
+                values.get("street"),
+                " ".join(p for p in (values.get("postal_code"), values.get("city")) if p),
+                values.get("region"),
+                values.get("country"),
+            )
+            if part
+        )
+        stage = self.first_stage
+        if values.get("stage"):
+            found = self.stages.get(values["stage"].casefold())
+            if found is None:
+                errors.append(RowError(line, "stage", _("unknown stage “%s”") % values["stage"]))
+            else:
+                stage = found
+        assessment = None
+        if values.get("assessment"):
+            if values["assessment"] in ("1", "2", "3", "4", "5"):
+                assessment = int(values["assessment"])
+            else:
+                errors.append(RowError(line, "assessment", _("must be a number from 1 to 5")))
+        first_met_on = None
+        if values.get("first_met_on"):
+            try:
+                first_met_on = date.fromisoformat(values["first_met_on"][:10])
+            except ValueError:
+                errors.append(RowError(line, "first_met_on", _("not a date like 2026-09-07")))
+        channels = [
+            channel.strip() for channel in values.get("consent_channels", "").split(",") if channel
+        ]
+        consent_value = values.get("consent", "").casefold()
+        if consent_value not in TRUE | FALSE:
+            errors.append(RowError(line, "consent", _("write yes or no")))
+        consent = consent_value in TRUE
+        if "do_not_email" in values or "do_not_phone" in values:
+            consent = True
+            if values.get("do_not_email", "").casefold() in FALSE and email:
+                channels.append("email")
+            if values.get("do_not_phone", "").casefold() in FALSE and phone:
+                channels.append("phone")
+        for name, limit in [("workplace", 120), ("department", 80), ("shift", 40)]:
+            if len(values.get(name, "")) > limit:
+                errors.append(RowError(line, name, _("at most %d characters") % limit))
+        if errors:
+            return None, errors
+        contact = Contact(
+            collective_id=self.collective.pk,
+            display_name=display_name,
+            search_name=crypto.normalize_name(display_name),
+            stage=stage,
+            language=values.get("language", "")[:10].lower(),
+            first_met_on=first_met_on,
+            first_met_place=values.get("first_met_place", "")[:200],
+            consent=consent,
+            consent_channels=channels,
+            workplace=values.get("workplace", ""),
+            department=values.get("department", ""),
+            shift=values.get("shift", ""),
+            assessment=assessment,
+            email_index=crypto.email_index(email) if email else "",
+            phone_index=crypto.phone_index(phone) if phone else "",
+            created_by_id=self.actor_id,
+            created_at=self.now,
+        )
+        contact.legal_name = legal_name
+        contact.phone = phone
+        contact.email = email
+        contact.address = address
+        return PreparedRow(
+            line,
+            contact,
+            _split(values.get("tags", "")),
+            _split(values.get("topics", "")),
+        ), []
+
+
+def _split(value: str) -> list[str]:
+    separator = ";" if ";" in value else ("|" if "|" in value else ",")
+    return [part.strip()[:60] for part in value.split(separator) if part.strip()]
+
+
+def read_rows(
+    data: bytes,
+    *,
+    collective: Collective,
+    actor: Any,
+    preset: str = "auto",
+    mapping: dict[str, str] | None = None,
+    encoding: str = "utf-8",
+) -> tuple[ImportReport, list[PreparedRow]]:
+    """Parse and validate the whole file; write nothing."""
+    report = ImportReport()
+    rows = _reader(decode(data, encoding))
+    try:
+        header = next(rows)
+    except StopIteration:
+        raise ImportFileError(_("The file is empty.")) from None
+    except csv.Error as error:
+        raise ImportFileError(_("Line 1 is not CSV: %s") % error) from None
+    if len(header) > MAX_COLUMNS:
+        raise ImportFileError(
+            _(
+                "The first line has %(count)d columns; at most %(max)d are read. "
+                "Is this a contacts CSV file?"
+            )
+            % {"count": len(header), "max": MAX_COLUMNS}
+        )
+    header = [name.strip() for name in header]
+    report.preset, chosen = choose_mapping(header, preset, mapping)
+    columns = [
+        (index, chosen[name])
+        for index, name in enumerate(header)
+        if name in chosen and chosen[name] != "ignore"
+    ]
+    report.ignored_columns = [name for name in header if name not in chosen]
+    targets = {target for _index, target in columns}
+    if not targets & {"display_name", "nickname", "first_name", "last_name"}:
+        raise ImportFileError(
+            _(
+                "No column gives a name. The first line should name the columns, for example "
+                "display_name (Iskra), “Display Name” (CiviCRM) or first_name (Action "
+                "Network); or give a mapping."
+            )
+        )
+    reader = RowReader(collective, actor, columns)
+    prepared: list[PreparedRow] = []
+    line = 1
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            line = rows.line_num  # type: ignore[attr-defined]
+            report.errors.append(RowError(line, "", _("not readable as CSV (%s)") % error))
+            break
+        line = rows.line_num  # type: ignore[attr-defined]
+        if not any(cell.strip() for cell in row):
+            continue
+        report.rows += 1
+        if len(row) > len(header) and any(cell.strip() for cell in row[len(header) :]):
+            report.errors.append(
+                RowError(
+                    line,
+                    "",
+                    _("%(count)d fields, but the first line names %(names)d columns")
+                    % {"count": len(row), "names": len(header)},
+                )
+            )
+            continue
+        item, errors = reader.read(line, row)
+        if errors:
+            report.errors.extend(errors)
+        elif item is not None:
+            prepared.append(item)
+    _mark_duplicates(report, prepared, collective)
+    return report, prepared
+
+
+def _mark_duplicates(report: ImportReport, rows: list[PreparedRow], collective: Collective) -> None:
+    existing: dict[str, int] = {}
+    for pk, email_key, phone_key in Contact.objects.filter(collective=collective).values_list(
+        "id", "email_index", "phone_index"
+    ):
+        for key in (email_key, phone_key):
+            if key:
+                existing[key] = pk
+    seen: dict[str, int] = {}
+    keep = []
+    for row in rows:
+        keys = [
+            (key, reason)
+            for key, reason in (
+                (row.contact.email_index, "email"),
+                (row.contact.phone_index, "phone"),
+            )
+            if key
+        ]
+        duplicate = None
+        for key, reason in keys:
+            if key in existing:
+                duplicate = Duplicate(row.line, reason, existing[key])
+                break
+            if key in seen:
+                duplicate = Duplicate(row.line, reason, None)
+                break
+        if duplicate is not None:
+            report.duplicates.append(duplicate)
+            continue
+        for key, _reason in keys:
+            seen[key] = row.line
+        keep.append(row)
+    rows[:] = keep
+
+
+def import_contacts(
+    data: bytes,
+    *,
+    collective: Collective,
+    actor: Any,
+    preset: str = "auto",
+    mapping: dict[str, str] | None = None,
+    encoding: str = "utf-8",
+    dry_run: bool = False,
+    skip_bad_rows: bool = False,
+) -> ImportReport:
+    report, rows = read_rows(
+        data, collective=collective, actor=actor, preset=preset, mapping=mapping, encoding=encoding
+    )
+    report.dry_run = dry_run
+    report.skip_bad_rows = skip_bad_rows
+    if dry_run or report.blocked or not rows:
+        return report
+    with transaction.atomic():
+        insert_rows(rows)
+        log_action(
+            "people.contact.imported",
+            actor=actor,
+            collective=collective,
+            details={
+                "rows": report.rows,
+                "imported": len(rows),
+                "duplicates": len(report.duplicates),
+                "bad_rows": report.bad_lines,
+                "first_id": rows[0].contact.pk,
+                "last_id": rows[-1].contact.pk,
+            },
+        )
+    report.imported = len(rows)
+    return report
+
+
+def insert_rows(rows: list[PreparedRow]) -> None:
+    Contact.objects.bulk_create([row.contact for row in rows], batch_size=BATCH)
+    tags = _named(Tag, {name for row in rows for name in row.tags})
+    topics = _named(Topic, {name for row in rows for name in row.topics})
+    Contact.tags.through.objects.bulk_create(
+        [
+            Contact.tags.through(contact_id=row.contact.pk, tag_id=tags[name])
+            for row in rows
+            for name in set(row.tags)
+        ],
+        batch_size=BATCH * 2,
+    )
+    Contact.topics.through.objects.bulk_create(
+        [
+            Contact.topics.through(contact_id=row.contact.pk, topic_id=topics[name])
+            for row in rows
+            for name in set(row.topics)
+        ],
+        batch_size=BATCH * 2,
+    )
+
+
+def _named(model: Any, names: set[str]) -> dict[str, int]:
+    if not names:
+        return {}
+    found = dict(model.objects.filter(name__in=names).values_list("name", "id"))
+    missing = names - set(found)
+    model.objects.bulk_create([model(name=name) for name in missing], ignore_conflicts=True)
+    found.update(model.objects.filter(name__in=missing).values_list("name", "id"))
+    return found
+
+
+EXPORT_COLUMNS = ["id", "collective", *ISKRA_COLUMNS, "last_contact_on", "created_at"]
+
+
+def export_rows(contacts: Iterable[Contact]) -> Iterator[list[str]]:
+    """CSV rows (header first) of contacts, with their protected fields decrypted."""
+    yield EXPORT_COLUMNS
+    for contact in contacts:
+        yield [
+            str(contact.pk),
+            contact.collective.slug,
+            contact.display_name,
+            contact.stage.key,
+            contact.language,
+            "; ".join(tag.name for tag in contact.tags.all()),
+            "; ".join(topic.name for topic in contact.topics.all()),
+            contact.first_met_on.isoformat() if contact.first_met_on else "",
+            contact.first_met_place,
+            "yes" if contact.consent else "no",
+            ",".join(contact.consent_channels),
+            contact.workplace,
+            contact.department,
+            contact.shift,
+            str(contact.assessment or ""),
+            contact.legal_name,
+            contact.phone,
+            contact.email,
+            contact.address,
+            contact.last_contact_on.isoformat() if contact.last_contact_on else "",
+            contact.created_at.isoformat(timespec="seconds"),
+        ]
+
+
+def sanitize_cell(value: str) -> str:
+    """Spreadsheet programs run cells starting with = + - @ as formulas: quote them
+    (a phone number such as +1 313 555 0100 stays as it is)."""
+    if value[:1] in FORMULA_STARTS and not PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value

@@ -1,0 +1,179 @@
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from iskra.people import services
+from iskra.people.models import Channel, Contact, Conversation, Stage
+
+
+class StageChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.label
+
+
+LANGUAGE_CHOICES = [("", "—"), *[(code, name) for code, name in settings.LANGUAGES]] + [
+    ("fr", "Français"),
+    ("ht", "Kreyòl ayisyen"),
+    ("pt", "Português"),
+    ("zu", "isiZulu"),
+]
+
+
+class ContactForm(forms.Form):
+    display_name = forms.CharField(
+        label=_("Name or nickname"),
+        max_length=120,
+        help_text=_('Initials or a nickname are enough: "M (Green Party sign)".'),
+    )
+    stage = StageChoiceField(label=_("Stage"), queryset=Stage.objects.all(), empty_label=None)
+    first_met_place = forms.CharField(label=_("Where met"), max_length=200, required=False)
+    first_met_on = forms.DateField(
+        label=_("When met"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    topics = forms.CharField(
+        label=_("Interested in"),
+        required=False,
+        help_text=_("Separate with commas: Gaza, union, rent"),
+    )
+    tags = forms.CharField(label=_("Tags"), required=False)
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, required=False)
+    consent = forms.BooleanField(label=_("Agreed to be contacted"), required=False)
+    consent_channels = forms.MultipleChoiceField(
+        label=_("By"),
+        choices=Channel.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    email = forms.EmailField(label=_("Email"), required=False)
+    legal_name = forms.CharField(label=_("Full name"), max_length=200, required=False)
+    address = forms.CharField(
+        label=_("Street address"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    workplace = forms.CharField(label=_("Workplace"), max_length=120, required=False)
+    department = forms.CharField(label=_("Department"), max_length=80, required=False)
+    shift = forms.CharField(label=_("Shift"), max_length=40, required=False)
+    assessment = forms.TypedChoiceField(
+        label=_("Assessment"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        choices=[("", "—"), (1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")],
+        help_text=_("1 hostile, 2 cool, 3 neutral, 4 friendly, 5 with us."),
+    )
+    stage_reason = forms.CharField(label=_("Why the stage changed"), max_length=200, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        values = {name: data.get(name) for name in services.CONTACT_FIELDS if name in data}
+        for name, message in services.validate_contact_values(values).items():
+            if name in self.fields and name not in self.errors:
+                self.add_error(name, message)
+        return data
+
+    @classmethod
+    def initial_for(cls, contact: Contact) -> dict[str, Any]:
+        initial = {name: getattr(contact, name) for name in services.CONTACT_FIELDS}
+        initial["tags"] = ", ".join(tag.name for tag in contact.tags.all())
+        initial["topics"] = ", ".join(topic.name for topic in contact.topics.all())
+        return initial
+
+    def service_values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        values = {name: data[name] for name in services.CONTACT_FIELDS if name in data}
+        values["tags"] = services.split_names(data["tags"])
+        values["topics"] = services.split_names(data["topics"])
+        return values
+
+
+class ConversationForm(forms.Form):
+    happened_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    kind = forms.ChoiceField(label=_("Where"), choices=Conversation.Kind.choices)
+    topics = forms.CharField(label=_("Talked about"), required=False)
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Encrypted. Only people who may see this contact read it."),
+    )
+    next_action = forms.CharField(label=_("Next step"), max_length=200, required=False)
+    due_on = forms.DateField(
+        label=_("Due on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("next_action") and not data.get("due_on"):
+            self.add_error("due_on", _("A next step needs a due date."))
+        if data.get("due_on") and not data.get("next_action"):
+            self.add_error("next_action", _("Say what the next step is."))
+        return data
+
+
+class QuickContactForm(ContactForm, ConversationForm):
+    """Add someone met just now, what was said and the next step, in one form."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["happened_on"].required = False
+        self.fields["kind"].initial = Conversation.Kind.STREET
+
+
+class FollowUpDoneForm(forms.Form):
+    outcome = forms.CharField(
+        label=_("How did it go?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Encrypted, like conversation notes."),
+    )
+    record_conversation = forms.BooleanField(
+        label=_("We talked: record it as a conversation"), required=False, initial=True
+    )
+
+
+class StageForm(forms.Form):
+    stage = StageChoiceField(label=_("Stage"), queryset=Stage.objects.all(), empty_label=None)
+    reason = forms.CharField(label=_("Why"), max_length=200, required=False)
+
+
+class BulkForm(forms.Form):
+    ACTIONS = [("tag", _("Add a tag")), ("stage", _("Move to stage"))]
+
+    action = forms.ChoiceField(choices=ACTIONS)
+    contacts = forms.TypedMultipleChoiceField(coerce=int, choices=[])
+    tag = forms.CharField(max_length=60, required=False)
+    stage = StageChoiceField(queryset=Stage.objects.all(), required=False)
+
+    def __init__(self, *args: Any, contact_ids: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["contacts"]
+        assert isinstance(field, forms.TypedMultipleChoiceField)
+        field.choices = [(pk, pk) for pk in contact_ids]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("action") == "tag" and not data.get("tag"):
+            self.add_error("tag", _("Name the tag."))
+        if data.get("action") == "stage" and not data.get("stage"):
+            self.add_error("stage", _("Choose the stage."))
+        return data
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV file"))
+    preset = forms.ChoiceField(
+        label=_("Columns"),
+        choices=[
+            ("auto", _("Recognize automatically")),
+            ("iskra", _("Iskra export")),
+            ("civicrm", _("CiviCRM contact export")),
+            ("actionnetwork", _("Action Network export")),
+        ],
+    )
+    skip_bad_rows = forms.BooleanField(
+        label=_("Import the good rows even if some are bad"),
+        required=False,
+        help_text=_("Otherwise nothing is imported until every row is right."),
+    )

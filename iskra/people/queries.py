@@ -1,0 +1,288 @@
+"""Reads of the people app. Every function takes the ids the access scope allows, or a
+queryset already narrowed by it; none decrypts protected fields unless it says so."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from iskra.network.models import Collective
+from iskra.network.scope import Capacity, narrow, scope_for
+from iskra.people import crypto
+from iskra.people.models import PROTECTED_FIELDS, Contact, FollowUp, StageChange
+
+SORTS = {
+    "name": ("search_name", "id"),
+    "-name": ("-search_name", "-id"),
+    "stage": ("stage__position", "search_name", "id"),
+    "-stage": ("-stage__position", "search_name", "id"),
+    "last": ("last_contact_on", "id"),
+    "-last": ("-last_contact_on", "-id"),
+    "new": ("-created_at", "-id"),
+}
+
+
+@dataclass
+class ContactFilter:
+    q: str = ""
+    stage: str = ""
+    tag: str = ""
+    topic: str = ""
+    workplace: str = ""
+    stale_days: int | None = None
+    due: bool = False
+    never: bool = False
+    below: bool = False
+    sort: str = "name"
+
+
+def contact_ids_scope(user: Any, collective: Collective, *, below: bool) -> list[int]:
+    """The collectives whose contacts a list shows: this one, or its whole subtree in scope."""
+    allowed = scope_for(user).ids(Capacity.CONTACTS)
+    if not below:
+        return [collective.pk] if collective.pk in allowed else []
+    subtree = Collective.objects.filter(path__startswith=collective.path).values_list(
+        "id", flat=True
+    )
+    return [pk for pk in subtree if pk in allowed]
+
+
+def contact_list(
+    user: Any, collective: Collective, filters: ContactFilter, *, today: date
+) -> QuerySet[Contact]:
+    ids = contact_ids_scope(user, collective, below=filters.below)
+    contacts = Contact.objects.filter(collective_id__in=ids) if len(ids) > 1 else None
+    if contacts is None:
+        contacts = Contact.objects.filter(collective_id=ids[0]) if ids else Contact.objects.none()
+    if filters.q:
+        contacts = contacts.filter(search_name__contains=crypto.normalize_name(filters.q))
+    if filters.stage:
+        contacts = contacts.filter(stage__key=filters.stage)
+    if filters.tag:
+        contacts = contacts.filter(tags__name=filters.tag)
+    if filters.topic:
+        contacts = contacts.filter(topics__name=filters.topic)
+    if filters.workplace:
+        contacts = contacts.filter(workplace=filters.workplace)
+    if filters.stale_days is not None:
+        cutoff = today - timedelta(days=filters.stale_days)
+        contacts = contacts.filter(last_contact_on__lt=cutoff)
+    if filters.never:
+        contacts = contacts.filter(last_contact_on__isnull=True)
+    if filters.due:
+        contacts = contacts.filter(
+            Exists(
+                FollowUp.objects.filter(
+                    contact=OuterRef("pk"), done_at__isnull=True, due_on__lte=today
+                )
+            )
+        )
+    return (
+        contacts.select_related("stage", "collective")
+        .defer(*PROTECTED_FIELDS)
+        .order_by(*SORTS.get(filters.sort, SORTS["name"]))
+    )
+
+
+def scoped_contacts(user: Any) -> QuerySet[Contact]:
+    return narrow(Contact.objects.all(), user, Capacity.CONTACTS)
+
+
+@dataclass
+class FollowUpBoard:
+    overdue: list[FollowUp] = field(default_factory=list)
+    today: list[FollowUp] = field(default_factory=list)
+    week: list[FollowUp] = field(default_factory=list)
+
+
+def my_followups(user: Any, *, now: Any = None) -> FollowUpBoard:
+    """The user's open follow-ups up to a week ahead. "Today" is the day in the time zone of
+    each contact's collective: a follow-up for 6 November shows on 6 November there."""
+    now = now or timezone.now()
+    ids = scope_for(user).ids(Capacity.CONTACTS)
+    board = FollowUpBoard()
+    if not ids:
+        return board
+    horizon = (now + timedelta(days=8)).date()
+    rows = (
+        FollowUp.objects.open()
+        .filter(assignee=user, collective_id__in=ids, due_on__lte=horizon)
+        .select_related("contact", "contact__stage", "collective")
+        .defer(*(f"contact__{name}" for name in PROTECTED_FIELDS), "outcome")
+        .order_by("due_on", "id")
+    )
+    for followup in rows:
+        today = timezone.localdate(now, followup.collective.zone)
+        if followup.due_on < today:
+            board.overdue.append(followup)
+        elif followup.due_on == today:
+            board.today.append(followup)
+        elif followup.due_on <= today + timedelta(days=7):
+            board.week.append(followup)
+    return board
+
+
+@dataclass
+class TimelineItem:
+    when: Any
+    kind: str
+    item: Any
+
+
+def timeline(contact: Contact) -> list[TimelineItem]:
+    """Conversations, stage changes and follow-ups of one contact, newest first. Decrypts
+    notes and outcomes: call only after `services.contact_read`."""
+    items = [
+        TimelineItem(conversation.happened_on, "conversation", conversation)
+        for conversation in contact.conversations.prefetch_related("members", "topics")
+    ]
+    items += [
+        TimelineItem(change.changed_at.date(), "stage", change)
+        for change in StageChange.objects.filter(contact=contact).select_related(
+            "from_stage", "to_stage", "changed_by"
+        )
+    ]
+    items += [
+        TimelineItem(followup.due_on, "followup", followup)
+        for followup in contact.followups.select_related("assignee")
+    ]
+    order = {"followup": 0, "conversation": 1, "stage": 2}
+    items.sort(key=lambda item: (item.when, -order[item.kind]), reverse=True)
+    return items
+
+
+@dataclass
+class WorkplaceMap:
+    departments: list[str]
+    shifts: list[str]
+    cells: dict[tuple[str, str], list[Contact]]
+    unplaced: list[Contact]
+
+    def rows(self) -> list[tuple[str, list[list[Contact]]]]:
+        return [
+            (department, [self.cells.get((department, shift), []) for shift in self.shifts])
+            for department in self.departments
+        ]
+
+
+def workplace_map(collective: Collective) -> WorkplaceMap:
+    contacts = list(
+        Contact.objects.filter(collective=collective)
+        .select_related("stage")
+        .defer(*PROTECTED_FIELDS)
+        .order_by("-assessment", "search_name")
+    )
+    cells: dict[tuple[str, str], list[Contact]] = defaultdict(list)
+    unplaced = []
+    for contact in contacts:
+        if contact.department and contact.shift:
+            cells[(contact.department, contact.shift)].append(contact)
+        else:
+            unplaced.append(contact)
+    departments = sorted({department for department, _shift in cells})
+    shifts = sorted({shift for _department, shift in cells})
+    return WorkplaceMap(departments, shifts, dict(cells), unplaced)
+
+
+@dataclass
+class DuplicatePair:
+    first: Contact
+    second: Contact
+    reasons: list[str]
+
+
+def duplicate_keys(collective_ids: list[int]) -> dict[tuple[int, int], set[str]]:
+    """Pairs of contact ids (low, high) that look like the same person, with why: the same
+    email or phone (blind index), or the same display name and workplace in one collective."""
+    pairs: dict[tuple[int, int], set[str]] = defaultdict(set)
+    if not collective_ids:
+        return pairs
+    contacts = Contact.objects.filter(collective_id__in=collective_ids)
+    for column, reason in [("email_index", "email"), ("phone_index", "phone")]:
+        groups = (
+            contacts.exclude(**{column: ""})
+            .values(column)
+            .annotate(n=Count("id"))
+            .filter(n__gt=1)
+            .values_list(column, flat=True)
+        )
+        members: dict[str, list[int]] = defaultdict(list)
+        for key, pk in contacts.filter(**{f"{column}__in": groups}).values_list(column, "id"):
+            members[key].append(pk)
+        _pair_up(pairs, members.values(), reason)
+    name_groups = (
+        contacts.exclude(workplace="")
+        .values("collective_id", "search_name", "workplace")
+        .annotate(n=Count("id"))
+        .filter(n__gt=1)
+    )
+    name_members: dict[tuple[int, str, str], list[int]] = defaultdict(list)
+    condition = Q()
+    for group in name_groups:
+        condition |= Q(
+            collective_id=group["collective_id"],
+            search_name=group["search_name"],
+            workplace=group["workplace"],
+        )
+    if condition:
+        for collective_id, name, workplace, pk in contacts.filter(condition).values_list(
+            "collective_id", "search_name", "workplace", "id"
+        ):
+            name_members[(collective_id, name, workplace.casefold())].append(pk)
+    _pair_up(pairs, name_members.values(), "name and workplace")
+    return pairs
+
+
+def _pair_up(pairs: dict[tuple[int, int], set[str]], groups: Any, reason: str) -> None:
+    for ids in groups:
+        ids = sorted(ids)
+        for index, first in enumerate(ids):
+            for second in ids[index + 1 :]:
+                pairs[(first, second)].add(reason)
+
+
+def duplicate_pairs(collective_ids: list[int], *, limit: int = 100) -> list[DuplicatePair]:
+    keys = duplicate_keys(collective_ids)
+    chosen = sorted(keys)[:limit]
+    ids = {pk for pair in chosen for pk in pair}
+    contacts = Contact.objects.select_related("stage").defer(*PROTECTED_FIELDS).in_bulk(ids)
+    return [
+        DuplicatePair(contacts[first], contacts[second], sorted(keys[(first, second)]))
+        for first, second in chosen
+        if first in contacts and second in contacts
+    ]
+
+
+def stale_contacts(collective_ids: list[int], *, months: int, today: date) -> QuerySet[Contact]:
+    """Contacts with no conversation for `months` (never talked to: counted from when they
+    were added) that are not at a member stage: proposed for deletion."""
+    cutoff = today - timedelta(days=round(months * 30.44))
+    return (
+        Contact.objects.filter(collective_id__in=collective_ids, stage__counts_as_member=False)
+        .filter(
+            Q(last_contact_on__lt=cutoff)
+            | Q(last_contact_on__isnull=True, created_at__date__lt=cutoff)
+        )
+        .select_related("stage", "collective")
+        .defer(*PROTECTED_FIELDS)
+        .order_by("collective__path", "last_contact_on", "id")
+    )
+
+
+def already_here(collective_ids: list[int], *, email: str = "", phone: str = "") -> list[Contact]:
+    """Contacts in these collectives with the same email or phone (by blind index)."""
+    condition = Q()
+    if email.strip():
+        condition |= Q(email_index=crypto.email_index(email))
+    if phone.strip():
+        condition |= Q(phone_index=crypto.phone_index(phone))
+    if not condition or not collective_ids:
+        return []
+    return list(
+        Contact.objects.filter(condition, collective_id__in=collective_ids).defer(
+            *PROTECTED_FIELDS
+        )[:10]
+    )

@@ -1,0 +1,539 @@
+import csv
+import secrets
+from collections.abc import Iterator
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from iskra.core.errors import DomainError
+from iskra.network.models import Collective
+from iskra.network.scope import Capacity, get_collective_or_404, get_scoped_or_404, scope_for
+from iskra.people import crypto, csvimport, queries, services
+from iskra.people.forms import (
+    BulkForm,
+    ContactForm,
+    ConversationForm,
+    FollowUpDoneForm,
+    ImportForm,
+    QuickContactForm,
+    StageForm,
+)
+from iskra.people.models import PROTECTED_FIELDS, Contact, Conversation, FollowUp, Stage, Tag
+
+PAGE_SIZE = 50
+IMPORT_CACHE_SECONDS = 15 * 60
+
+
+def _today(collective: Collective) -> Any:
+    return timezone.localdate(timezone.now(), collective.zone)
+
+
+def _contacts_collective(request: HttpRequest, slug: str, capacity: Capacity) -> Collective:
+    """A collective whose contacts the user may work with in `capacity` (and CONTACTS)."""
+    collective = get_collective_or_404(request.user, slug, Capacity.CONTACTS)
+    if capacity != Capacity.CONTACTS and not scope_for(request.user).can(capacity, collective):
+        raise Http404
+    return collective
+
+
+def _contact(request: HttpRequest, pk: int) -> Contact:
+    return get_scoped_or_404(
+        Contact.objects.select_related("collective", "stage"),
+        request.user,
+        Capacity.CONTACTS,
+        pk=pk,
+    )
+
+
+def _filters(request: HttpRequest) -> queries.ContactFilter:
+    params = request.GET
+    stale = params.get("stale", "")
+    return queries.ContactFilter(
+        q=params.get("q", "").strip()[:120],
+        stage=params.get("stage", ""),
+        tag=params.get("tag", ""),
+        topic=params.get("topic", ""),
+        workplace=params.get("workplace", ""),
+        stale_days=int(stale) if stale.isdigit() and int(stale) < 100_000 else None,
+        due=params.get("due") == "1",
+        never=params.get("never") == "1",
+        below=params.get("below") == "1",
+        sort=params.get("sort", "name") if params.get("sort") in queries.SORTS else "name",
+    )
+
+
+@login_required
+def contact_list(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = get_collective_or_404(request.user, slug, Capacity.AGGREGATES)
+    scope = scope_for(request.user)
+    if not scope.can(Capacity.CONTACTS, collective):
+        return _overview(request, collective)
+    filters = _filters(request)
+    contacts = queries.contact_list(request.user, collective, filters, today=_today(collective))
+    page = Paginator(contacts, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    has_below = collective.children.exists()
+    return render(
+        request,
+        "people/contact_list.html",
+        {
+            "collective": collective,
+            "page": page,
+            "filters": filters,
+            "query": query.urlencode(),
+            "stages": Stage.objects.all(),
+            "tags": Tag.objects.filter(contacts__collective=collective).distinct()[:100],
+            "has_below": has_below,
+            "can_manage": scope.can(Capacity.MANAGE, collective),
+            "bulk_stages": Stage.objects.all(),
+        },
+    )
+
+
+def _overview(request: HttpRequest, collective: Collective) -> HttpResponse:
+    """Centres and treasurers see counts by stage, never the contacts themselves."""
+    ids = [
+        pk
+        for pk in Collective.objects.filter(path__startswith=collective.path).values_list(
+            "id", flat=True
+        )
+        if pk in scope_for(request.user).ids(Capacity.AGGREGATES)
+    ]
+    counts = (
+        Contact.objects.filter(collective_id__in=ids)
+        .values("stage__key", "stage__name", "stage__position")
+        .annotate(n=Count("id"))
+        .order_by("stage__position")
+    )
+    stages = {stage.key: stage for stage in Stage.objects.all()}
+    rows = [(stages[row["stage__key"]], row["n"]) for row in counts]
+    return render(
+        request,
+        "people/contact_overview.html",
+        {"collective": collective, "rows": rows, "total": sum(n for _stage, n in rows)},
+    )
+
+
+@login_required
+def contact_add(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = _contacts_collective(request, slug, Capacity.CONTACTS)
+    today = _today(collective)
+    form = QuickContactForm(
+        request.POST or None,
+        initial={"happened_on": today, "first_met_on": today, "stage": services.first_stage()},
+    )
+    matches: list[Contact] = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        matches = queries.already_here(
+            sorted(scope_for(request.user).ids(Capacity.CONTACTS)),
+            email=data.get("email") or "",
+            phone=data.get("phone") or "",
+        )
+        if not matches or request.POST.get("add_anyway") == "1":
+            try:
+                contact = _create_with_conversation(request, collective, form)
+            except DomainError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("%(name)s added.") % {"name": contact.display_name})
+                if request.POST.get("then") == "another":
+                    return redirect("people:contact_add", slug=collective.slug)
+                return redirect("people:contact", pk=contact.pk)
+    return render(
+        request,
+        "people/contact_add.html",
+        {"collective": collective, "form": form, "matches": matches},
+    )
+
+
+def _create_with_conversation(
+    request: HttpRequest, collective: Collective, form: QuickContactForm
+) -> Contact:
+    data = form.cleaned_data
+    values = form.service_values()
+    values.pop("stage_reason", None)
+    contact = services.contact_create(actor=request.user, collective=collective, **values)
+    if data.get("note") or data.get("next_action"):
+        services.conversation_add(
+            actor=request.user,
+            contact=contact,
+            happened_on=data.get("happened_on") or data.get("first_met_on") or _today(collective),
+            kind=data["kind"],
+            note=data.get("note") or "",
+            topics=values["topics"],
+            next_action=data.get("next_action") or "",
+            due_on=data.get("due_on"),
+            assignee=request.user,
+        )
+    return contact
+
+
+@login_required
+def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = _contact(request, pk)
+    services.contact_read(actor=request.user, contact=contact)
+    today = _today(contact.collective)
+    return render(
+        request,
+        "people/contact_detail.html",
+        {
+            "contact": contact,
+            "timeline": queries.timeline(contact),
+            "conversation_form": ConversationForm(initial={"happened_on": today}),
+            "stage_form": StageForm(initial={"stage": contact.stage}),
+            "introduced": contact.introduced.defer(*PROTECTED_FIELDS)[:20],
+        },
+    )
+
+
+@login_required
+def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = _contact(request, pk)
+    form = ContactForm(request.POST or None, initial=ContactForm.initial_for(contact))
+    if request.method == "GET":
+        services.contact_read(actor=request.user, contact=contact, purpose="edit")
+    if request.method == "POST" and form.is_valid():
+        values = form.service_values()
+        reason = values.pop("stage_reason", "") or ""
+        try:
+            services.contact_update(actor=request.user, contact=contact, reason=reason, **values)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("people:contact", pk=contact.pk)
+    return render(request, "people/contact_form.html", {"contact": contact, "form": form})
+
+
+@login_required
+def conversation_add(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = _contact(request, pk)
+    form = ConversationForm(
+        request.POST or None, initial={"happened_on": _today(contact.collective)}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.conversation_add(
+                actor=request.user,
+                contact=contact,
+                happened_on=data["happened_on"],
+                kind=data["kind"],
+                note=data["note"],
+                topics=services.split_names(data["topics"]),
+                next_action=data["next_action"],
+                due_on=data["due_on"],
+                assignee=request.user,
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Conversation recorded."))
+            return redirect("people:contact", pk=contact.pk)
+    return render(request, "people/conversation_form.html", {"contact": contact, "form": form})
+
+
+@login_required
+@require_POST
+def stage_change(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = _contact(request, pk)
+    form = StageForm(request.POST)
+    if form.is_valid():
+        services.stage_change(
+            actor=request.user,
+            contact=contact,
+            stage=form.cleaned_data["stage"],
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(request, _("Stage changed."))
+    else:
+        messages.error(request, _("Choose a stage."))
+    return redirect("people:contact", pk=contact.pk)
+
+
+@login_required
+def followups(request: HttpRequest) -> HttpResponse:
+    board = queries.my_followups(request.user)
+    return render(request, "people/followups.html", {"board": board})
+
+
+def _followup(request: HttpRequest, pk: int) -> FollowUp:
+    followup = get_scoped_or_404(
+        FollowUp.objects.select_related("contact", "contact__collective", "collective").defer(
+            *(f"contact__{name}" for name in PROTECTED_FIELDS)
+        ),
+        request.user,
+        Capacity.CONTACTS,
+        pk=pk,
+    )
+    return followup
+
+
+@login_required
+def followup_done(request: HttpRequest, pk: int) -> HttpResponse:
+    followup = _followup(request, pk)
+    form = FollowUpDoneForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.followup_done(
+                actor=request.user, followup=followup, outcome=form.cleaned_data["outcome"]
+            )
+            if form.cleaned_data["record_conversation"]:
+                services.conversation_add(
+                    actor=request.user,
+                    contact=followup.contact,
+                    happened_on=_today(followup.collective),
+                    kind=Conversation.Kind.PHONE
+                    if "call" in followup.action.casefold()
+                    else Conversation.Kind.STREET,
+                    note=form.cleaned_data["outcome"],
+                )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Done: %(action)s") % {"action": followup.action})
+        return redirect(request.POST.get("next") or reverse("people:followups"))
+    return render(request, "people/followup_done.html", {"followup": followup, "form": form})
+
+
+@login_required
+@require_POST
+def followup_snooze(request: HttpRequest, pk: int) -> HttpResponse:
+    followup = _followup(request, pk)
+    days = request.POST.get("days", "7")
+    try:
+        services.followup_snooze(
+            actor=request.user,
+            followup=followup,
+            days=int(days) if days.isdigit() and 0 < int(days) <= 365 else 7,
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Moved to %(date)s.") % {"date": followup.due_on.isoformat()},
+        )
+    return redirect("people:followups")
+
+
+@login_required
+def workplace_map(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = _contacts_collective(request, slug, Capacity.CONTACTS)
+    return render(
+        request,
+        "people/workplace_map.html",
+        {"collective": collective, "map": queries.workplace_map(collective)},
+    )
+
+
+@login_required
+@require_POST
+def bulk(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = _contacts_collective(request, slug, Capacity.CONTACTS)
+    ids = [int(pk) for pk in request.POST.getlist("contacts") if pk.isdigit()]
+    allowed = queries.contact_ids_scope(request.user, collective, below=True)
+    contacts = list(
+        Contact.objects.filter(pk__in=ids, collective_id__in=allowed)
+        .select_related("stage", "collective")
+        .defer(*PROTECTED_FIELDS)
+    )
+    form = BulkForm(request.POST, contact_ids=[contact.pk for contact in contacts])
+    if not form.is_valid():
+        messages.error(request, " ".join(str(error) for error in form.errors.values()))
+    elif form.cleaned_data["action"] == "tag":
+        count = services.bulk_tag(
+            actor=request.user, contacts=contacts, tag_names=[form.cleaned_data["tag"]]
+        )
+        messages.success(request, _("Tagged %(count)d contacts.") % {"count": count})
+    else:
+        count = services.bulk_stage(
+            actor=request.user, contacts=contacts, stage=form.cleaned_data["stage"]
+        )
+        messages.success(request, _("Moved %(count)d contacts.") % {"count": count})
+    return redirect(reverse("people:contacts", args=[collective.slug]) + _back_query(request))
+
+
+def _back_query(request: HttpRequest) -> str:
+    query = request.POST.get("query", "")
+    return f"?{query}" if query and "\n" not in query else ""
+
+
+@login_required
+def import_contacts(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = _contacts_collective(request, slug, Capacity.MANAGE)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    token = ""
+    error = ""
+    if request.method == "POST" and request.POST.get("token"):
+        # The confirmation of a checked file: it waited, encrypted, in the cache.
+        token = request.POST["token"]
+        stored = cache.get(_import_key(request, token))
+        if stored is None:
+            error = _("The checked file has expired; choose it again.")
+        else:
+            cache.delete(_import_key(request, token))
+            data = crypto.decrypt(stored["data"], b"people.import").encode("latin-1")
+            try:
+                report = csvimport.import_contacts(
+                    data,
+                    collective=collective,
+                    actor=request.user,
+                    preset=stored["preset"],
+                    skip_bad_rows=stored["skip_bad_rows"],
+                )
+            except csvimport.ImportFileError as problem:
+                error = str(problem)
+            else:
+                messages.success(
+                    request, _("Imported %(count)d contacts.") % {"count": report.imported}
+                )
+                return redirect("people:contacts", slug=collective.slug)
+    elif request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > csvimport.MAX_BYTES:
+            error = _("The file is too large.")
+        else:
+            data = upload.read()
+            try:
+                report = csvimport.import_contacts(
+                    data,
+                    collective=collective,
+                    actor=request.user,
+                    preset=form.cleaned_data["preset"],
+                    skip_bad_rows=form.cleaned_data["skip_bad_rows"],
+                    dry_run=True,
+                )
+            except csvimport.ImportFileError as problem:
+                error = str(problem)
+            else:
+                if not report.blocked and report.rows > len(report.duplicates):
+                    token = secrets.token_urlsafe(16)
+                    cache.set(
+                        _import_key(request, token),
+                        {
+                            "data": crypto.encrypt(data.decode("latin-1"), b"people.import"),
+                            "preset": form.cleaned_data["preset"],
+                            "skip_bad_rows": form.cleaned_data["skip_bad_rows"],
+                        },
+                        IMPORT_CACHE_SECONDS,
+                    )
+    return render(
+        request,
+        "people/import.html",
+        {
+            "collective": collective,
+            "form": form,
+            "report": report,
+            "token": token,
+            "error": error,
+            "errors_shown": report.errors[:200] if report else [],
+            "presets": csvimport.PRESETS,
+        },
+    )
+
+
+def _import_key(request: HttpRequest, token: str) -> str:
+    return f"people-import:{request.user.pk}:{token}"
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@login_required
+def export_contacts(request: HttpRequest, slug: str) -> StreamingHttpResponse:
+    collective = _contacts_collective(request, slug, Capacity.MANAGE)
+    contacts = list(
+        Contact.objects.filter(collective=collective)
+        .select_related("stage", "collective")
+        .prefetch_related("tags", "topics")
+        .order_by("id")
+    )
+    services.contacts_read(actor=request.user, contacts=contacts, purpose="export")
+    writer = csv.writer(_Echo())
+
+    def rows() -> Iterator[str]:
+        for row in csvimport.export_rows(contacts):
+            yield writer.writerow([csvimport.sanitize_cell(cell) for cell in row])
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = (
+        f'attachment; filename="contacts-{collective.slug}-{stamp}.csv"'
+    )
+    return response
+
+
+@login_required
+def duplicates(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = _contacts_collective(request, slug, Capacity.MANAGE)
+    ids = queries.contact_ids_scope(request.user, collective, below=True)
+    return render(
+        request,
+        "people/duplicates.html",
+        {"collective": collective, "pairs": queries.duplicate_pairs(ids)},
+    )
+
+
+@login_required
+@require_POST
+def merge(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = _contacts_collective(request, slug, Capacity.MANAGE)
+    ids = queries.contact_ids_scope(request.user, collective, below=True)
+    keep_id, drop_id = request.POST.get("keep", ""), request.POST.get("drop", "")
+    if not (keep_id.isdigit() and drop_id.isdigit()):
+        raise Http404
+    found = Contact.objects.select_related("stage").in_bulk(
+        [int(keep_id), int(drop_id)], field_name="pk"
+    )
+    keep, drop = found.get(int(keep_id)), found.get(int(drop_id))
+    if (
+        keep is None
+        or drop is None
+        or keep.collective_id not in ids
+        or drop.collective_id not in ids
+    ):
+        raise Http404
+    try:
+        services.contacts_merge(actor=request.user, keep=keep, drop=drop)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("people:duplicates", slug=collective.slug)
+    messages.success(request, _("Merged into %(name)s.") % {"name": keep.display_name})
+    return redirect("people:contact", pk=keep.pk)
+
+
+@login_required
+def stale(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = _contacts_collective(request, slug, Capacity.MANAGE)
+    ids = queries.contact_ids_scope(request.user, collective, below=True)
+    months = settings.ISKRA_RETENTION_MONTHS
+    candidates = queries.stale_contacts(ids, months=months, today=_today(collective))
+    if request.method == "POST":
+        chosen = {int(pk) for pk in request.POST.getlist("contacts") if pk.isdigit()}
+        doomed = [contact for contact in candidates if contact.pk in chosen]
+        count = services.contacts_purge(actor=request.user, contacts=doomed)
+        messages.success(request, _("Deleted %(count)d contacts for good.") % {"count": count})
+        return redirect("people:stale", slug=collective.slug)
+    page = Paginator(candidates, 200).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "people/stale.html",
+        {"collective": collective, "page": page, "months": months},
+    )
