@@ -14,16 +14,23 @@ from django.utils.translation import gettext_lazy as _
 from iskra.people.fields import EncryptedTextField
 
 # The stages an organization starts with; their names and order are data (Stage rows).
-DEFAULT_STAGES = [
-    ("met", _("Met")),
-    ("reader", _("Reader")),
-    ("friend", _("Friend")),
-    ("supporter", _("Active supporter")),
-    ("candidate", _("Candidate")),
-    ("member", _("Member")),
-]
-DEFAULT_STAGE_NAMES = {key: str(name) for key, name in DEFAULT_STAGES}
-_DEFAULT_STAGE_LABELS = dict(DEFAULT_STAGES)
+# A stage keeps its translated default name until the organization renames it.
+DEFAULT_STAGE_NAMES = {
+    "met": "Met",
+    "reader": "Reader",
+    "friend": "Friend",
+    "supporter": "Active supporter",
+    "candidate": "Candidate",
+    "member": "Member",
+}
+_DEFAULT_STAGE_LABELS = {
+    "met": _("Met"),
+    "reader": _("Reader"),
+    "friend": _("Friend"),
+    "supporter": _("Active supporter"),
+    "candidate": _("Candidate"),
+    "member": _("Member"),
+}
 
 PROTECTED_FIELDS = ("legal_name", "phone", "email", "address")
 

@@ -21,6 +21,7 @@ from iskra.core.errors import DomainError
 from iskra.network.models import Collective
 from iskra.people import crypto
 from iskra.people.models import (
+    DEFAULT_STAGE_NAMES,
     PROTECTED_FIELDS,
     Channel,
     Contact,
@@ -51,11 +52,24 @@ CONTACT_FIELDS = (
 )
 
 
+def ensure_stages() -> None:
+    """Create the default stages if there are none (a migration creates them; a database
+    emptied by hand, or by a test that flushes it, has none)."""
+    if not Stage.objects.exists():
+        for position, (key, name) in enumerate(DEFAULT_STAGE_NAMES.items(), start=1):
+            Stage.objects.get_or_create(
+                key=key,
+                defaults={
+                    "name": name,
+                    "position": position * 10,
+                    "counts_as_member": key in ("candidate", "member"),
+                },
+            )
+
+
 def first_stage() -> Stage:
-    stage = Stage.objects.order_by("position").first()
-    if stage is None:
-        raise DomainError(_("No stages are defined."))
-    return stage
+    ensure_stages()
+    return Stage.objects.order_by("position")[0]
 
 
 def names_to_tags(names: Iterable[str]) -> list[Tag]:

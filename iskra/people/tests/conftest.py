@@ -8,6 +8,7 @@ from iskra.people.models import Stage
 
 @pytest.fixture
 def stages(db):
+    services.ensure_stages()
     return {stage.key: stage for stage in Stage.objects.all()}
 
 
