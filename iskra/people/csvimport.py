@@ -283,7 +283,7 @@ class RowReader:
         self.first_stage = min(self.stages.values(), key=lambda stage: stage.position)
         self.now = connection.ops.adapt_datetimefield_value(timezone.now())
         self.contexts = {
-            name: Contact._meta.get_field(name).context()  # type: ignore[attr-defined]
+            name: Contact._meta.get_field(name).context()  # type: ignore[union-attr]
             for name in ("legal_name", "phone", "email", "address")
         }
 
