@@ -18,16 +18,16 @@ def test_an_organizer_signs_in_with_a_totp_code(phone_page, live_server, organiz
     expect(phone_page).to_have_url(re.compile(r"/accounts/login/\?next=/c/$"))
     login(phone_page, live_server, "alice", PASSWORD, TOTP_SECRET)
     expect(phone_page.locator("h1")).to_have_text("Hello, alice")
-    expect(phone_page.get_by_role("link", name="Los Angeles")).to_be_visible()
+    expect(phone_page.get_by_role("link", name="Los Angeles", exact=True)).to_be_visible()
 
 
 def test_a_member_switches_to_spanish(phone_page, live_server, member):
     login(phone_page, live_server, "bob", PASSWORD)
-    expect(phone_page.locator("h2")).to_have_text("Your collectives")
+    expect(phone_page.get_by_role("heading", name="Your collectives")).to_be_visible()
     phone_page.get_by_role("button", name="español").click()
-    expect(phone_page.locator("h2")).to_have_text("Tus colectivos")
+    expect(phone_page.get_by_role("heading", name="Tus colectivos")).to_be_visible()
     expect(phone_page.locator("html")).to_have_attribute("lang", "es")
-    phone_page.get_by_role("link", name="Los Angeles").click()
+    phone_page.get_by_role("link", name="Los Angeles", exact=True).click()
     expect(phone_page.get_by_role("heading", name="Miembros")).to_be_visible()
     member.refresh_from_db()
     assert member.language == "es"
@@ -36,7 +36,7 @@ def test_a_member_switches_to_spanish(phone_page, live_server, member):
 def test_an_invitation_brings_a_new_member_in(new_phone_page, live_server, organizer):
     organizer_page = new_phone_page()
     login(organizer_page, live_server, "alice", PASSWORD, TOTP_SECRET)
-    organizer_page.get_by_role("link", name="Los Angeles").click()
+    organizer_page.get_by_role("link", name="Los Angeles", exact=True).click()
     organizer_page.get_by_role("link", name="Invite someone").click()
     organizer_page.get_by_label("Who it is for").fill("R from the march")
     organizer_page.get_by_label("Role").select_option("member")
