@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from iskra.network.models import Collective
@@ -73,7 +74,21 @@ class Publication(models.Model):
         verbose_name_plural = _("publications")
 
     def __str__(self) -> str:
-        return self.name_in(self.languages[0] if self.languages else "en")
+        """The name in the active language when the publication has one, else the first."""
+        return self.name_in(self.current_language)
+
+    @property
+    def current_language(self) -> str:
+        active = (get_language() or "").split("-")[0]
+        return active if active in self.languages else self.main_language
+
+    @property
+    def local_masthead(self) -> str:
+        return self.masthead_in(self.current_language)
+
+    @property
+    def local_motto(self) -> str:
+        return self.motto_in(self.current_language)
 
     def name_in(self, language: str) -> str:
         return in_language(self.names, language, self.slug)
@@ -130,8 +145,8 @@ class Topic(models.Model):
     def __str__(self) -> str:
         return self.slug
 
-    def name_in(self, language: str) -> str:
-        return in_language(self.names, language, self.slug)
+    def name_in(self, language: str = "") -> str:
+        return in_language(self.names, language or (get_language() or "en")[:2], self.slug)
 
 
 class Article(models.Model):

@@ -59,6 +59,10 @@ ARTICLE_FIELDS = (
     "shared_below",
 )
 SUBMISSION_MAX_CHARS = 4000
+# Path segments of the editors' and the public URLs that a publication's slug would shadow.
+RESERVED_SLUGS = frozenset(
+    {"new", "articles", "a", "topics", "search", "sitemap", "confirm", "unsubscribe", "static"}
+)
 
 
 def require_editor(actor: Any, collective: Collective | int) -> None:
@@ -90,7 +94,7 @@ def publication_create(
 ) -> Publication:
     require_editor(actor, collective)
     _check_languages(languages)
-    if Publication.objects.filter(slug=slug).exists():
+    if slug in RESERVED_SLUGS or Publication.objects.filter(slug=slug).exists():
         raise DomainError(_("The short name %(slug)s is already taken.") % {"slug": slug})
     with transaction.atomic():
         publication = Publication(
