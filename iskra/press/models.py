@@ -239,7 +239,7 @@ class Article(models.Model):
         if place and self.dateline_country:
             place = f"{place} ({self.dateline_country})"
         if self.dateline_date:
-            when = date_format(self.dateline_date, "F j")
+            when = date_format(self.dateline_date, "MONTH_DAY_FORMAT")
             place = f"{place}, {when}" if place else when
         return f"{place}—" if place else ""
 

@@ -26,7 +26,7 @@ from iskra.core.errors import DomainError
 from iskra.press import feeds, queries, services, tokens
 from iskra.press.forms import SubmissionForm, SubscribeForm
 from iskra.press.models import Article, Publication, Subscriber, Topic
-from iskra.press.rendering import plain_text, render_markdown
+from iskra.press.rendering import article_html, plain_text
 
 SUBMISSIONS_PER_HOUR = 5
 SIGNUPS_PER_HOUR = 5
@@ -123,7 +123,7 @@ def article(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
             _context(
                 request,
                 article=article,
-                body_html=render_markdown(article.body),
+                body_html=article_html(article),
                 description=article.summary or plain_text(article.body)[:200],
                 versions=queries.public_versions(article),
                 canonical=request.build_absolute_uri(feeds.article_url(article)),

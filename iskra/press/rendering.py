@@ -2,10 +2,15 @@
 editor (or a worker, through a submission) typed can never inject markup or scripts."""
 
 import re
+from typing import TYPE_CHECKING
 
 import nh3
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
+
+if TYPE_CHECKING:
+    from iskra.press.models import Article
 
 _markdown = MarkdownIt("commonmark", {"html": False, "typographer": True}).enable(
     ["replacements", "smartquotes", "strikethrough", "table"]
@@ -67,3 +72,13 @@ def split_paragraphs(html: str, words: int) -> tuple[str, str]:
         if count >= words and index + 1 < len(blocks) and "".join(blocks[index + 1 :]).strip():
             return "".join(blocks[: index + 1]), "".join(blocks[index + 1 :])
     return html, ""
+
+
+def article_html(article: "Article") -> SafeString:
+    """The article's text with its dateline run into the first paragraph, as in print:
+    "LOS ANGELES (USA), September 9— Ceasefire now!..."."""
+    html = str(render_markdown(article.body))
+    dateline = article.dateline()
+    if dateline and html.startswith("<p>"):
+        html = f'<p><span class="dateline">{escape(dateline)}</span> {html[3:]}'
+    return mark_safe(html)  # noqa: S308 - sanitized markup plus an escaped dateline

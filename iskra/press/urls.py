@@ -39,5 +39,6 @@ urlpatterns = [
         views.placement_remove,
         name="placement_remove",
     ),
+    path("<slug:slug>/<int:number>/pdf/", views.issue_pdf, name="issue_pdf"),
     path("<slug:slug>/<int:number>/print-runs/", views.print_run_add, name="print_run_add"),
 ]

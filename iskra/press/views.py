@@ -10,9 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from iskra.audit.services import log_action
 from iskra.core.errors import DomainError
 from iskra.network.scope import Capacity, get_scoped_or_404, visible_collectives
-from iskra.press import queries, services
+from iskra.press import printing, queries, services
 from iskra.press.forms import (
     ArticleForm,
     CommentForm,
@@ -28,7 +29,7 @@ from iskra.press.forms import (
     TranslationEditForm,
 )
 from iskra.press.models import Article, Issue, IssuePlacement, Publication, Submission
-from iskra.press.rendering import render_markdown
+from iskra.press.rendering import article_html
 
 
 def _publication(request: HttpRequest, slug: str) -> Publication:
@@ -259,6 +260,26 @@ def print_run_add(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     return redirect("press:issue", slug=slug, number=number)
 
 
+@login_required
+def issue_pdf(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    issue = _issue(request, slug, number)
+    language = request.GET.get("language") or None
+    if language is not None and language not in issue.publication.languages:
+        raise Http404
+    pdf = printing.issue_pdf(issue, language=language, base_url=request.build_absolute_uri("/"))
+    log_action(
+        "press.issue.printed",
+        actor=request.user,
+        target=issue,
+        collective=issue.publication.collective,
+        details={"language": language or "all"},
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = printing.pdf_filename(issue, language)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 # Articles
 
 
@@ -291,7 +312,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "press/article_detail.html",
         {
             "article": article,
-            "body_html": render_markdown(article.body),
+            "body_html": article_html(article),
             "versions": queries.versions_of(article),
             "next_states": sorted(services.ARTICLE_TRANSITIONS.get(article.state, set())),
             "comments": article.comments.select_related("author"),

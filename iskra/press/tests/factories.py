@@ -10,7 +10,7 @@ from iskra.press.models import Article, Publication
 
 
 def make_editor(collective, username="eddie"):
-    user = make_user(username)
+    user = make_user(username, two_factor=True)
     membership_create(actor=None, user=user, collective=collective, role=Role.EDITOR)
     return user
 
