@@ -25,7 +25,7 @@ from django.views.decorators.csrf import csrf_exempt
 from iskra.core.errors import DomainError
 from iskra.press import feeds, queries, services, tokens
 from iskra.press.forms import SubmissionForm, SubscribeForm
-from iskra.press.models import Article, Publication, Subscriber, Topic
+from iskra.press.models import Publication, Subscriber, Topic
 from iskra.press.rendering import article_html, plain_text
 
 SUBMISSIONS_PER_HOUR = 5
@@ -163,27 +163,19 @@ def sitemap(request: HttpRequest) -> HttpResponse:
 
 
 def search(request: HttpRequest) -> HttpResponse:
+    languages = sorted({code for pub in queries.public_publications() for code in pub.languages})
     language = request.GET.get("language") or _language(request)
-    if (
-        language not in dict(settings.LANGUAGES)
-        and not Article.objects.filter(language=language).exists()
-    ):
-        language = _language(request)
+    if language not in languages:
+        language = _language(request) if _language(request) in languages else "en"
     query = request.GET.get("q", "")[:200]
     results = queries.search_published(language=language, query=query) if query else []
-    return render(
-        request,
-        "public/search.html",
-        _context(
+    with translation.override(language):
+        return render(
             request,
-            query=query,
-            language=language,
-            languages=sorted(
-                {code for pub in queries.public_publications() for code in pub.languages}
-            ),
-            results=results,
-        ),
-    )
+            # The static export has no server to ask: Pagefind searches in the browser.
+            "public/search_static.html" if is_export(request) else "public/search.html",
+            _context(request, query=query, language=language, languages=languages, results=results),
+        )
 
 
 # Workers' submissions
