@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from iskra.audit.services import log_action
 from iskra.core.errors import DomainError
 from iskra.network.scope import Capacity, get_scoped_or_404, visible_collectives
-from iskra.press import printing, queries, services
+from iskra.press import editions, printing, queries, services
 from iskra.press.forms import (
     ArticleForm,
     CommentForm,
@@ -278,6 +278,21 @@ def issue_pdf(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     filename = printing.pdf_filename(issue, language)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@login_required
+@require_POST
+def issue_send(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    issue = _issue(request, slug, number)
+    try:
+        editions.edition_send(
+            actor=request.user, issue=issue, base_url=request.build_absolute_uri("/")
+        )
+    except DomainError as error:
+        _fail(request, error)
+    else:
+        messages.success(request, _("The email edition is being sent."))
+    return redirect("press:issue", slug=slug, number=number)
 
 
 # Articles

@@ -132,6 +132,7 @@ MATRIX = [
         **EDITOR_ONLY,
     ),
     Case("press:issue_pdf", _issue, **EDITOR_ONLY),
+    Case("press:issue_send", _issue, method="post", organizer=302, **EDITOR_ONLY),
     Case("press:placement_remove", _placement, method="post", organizer=302, **EDITOR_ONLY),
     Case(
         "press:print_run_add",
