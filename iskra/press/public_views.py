@@ -1,0 +1,318 @@
+"""The public site at /p/: no login, only what is published. Every page is built from
+`queries.published_articles()` / published issues; drafts and submissions never appear.
+
+`iskra export_site` fetches these same pages with the header X-Iskra-Export: 1, which hides
+what needs the live server (the forms) and swaps the search page for the static index."""
+
+import hashlib
+
+import segno
+from allauth.account.adapter import get_adapter
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.mail import EmailMultiAlternatives
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+
+from iskra.core.errors import DomainError
+from iskra.press import feeds, queries, services, tokens
+from iskra.press.forms import SubmissionForm, SubscribeForm
+from iskra.press.models import Publication, Subscriber, Topic
+from iskra.press.rendering import article_html, plain_text
+
+SUBMISSIONS_PER_HOUR = 5
+SIGNUPS_PER_HOUR = 5
+
+
+def is_export(request: HttpRequest) -> bool:
+    return request.headers.get("X-Iskra-Export") == "1"
+
+
+def _language(request: HttpRequest, publication: Publication | None = None) -> str:
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    if publication is not None and language not in publication.languages:
+        return publication.main_language
+    return language
+
+
+def _public_publication(slug: str) -> Publication:
+    return get_object_or_404(queries.public_publications(), slug=slug)
+
+
+def _context(request: HttpRequest, **values: object) -> dict[str, object]:
+    return {"static_site": is_export(request), **values}
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    publications = list(queries.public_publications().select_related("collective"))
+    language = _language(request)
+    latest = (
+        queries.published_articles().filter(language=language).order_by("-published_at", "-pk")[:12]
+    )
+    return render(
+        request,
+        "public/home.html",
+        _context(request, publications=publications, latest=latest, language=language),
+    )
+
+
+def publication(request: HttpRequest, slug: str) -> HttpResponse:
+    publication = _public_publication(slug)
+    language = _language(request, publication)
+    return render(
+        request,
+        "public/publication.html",
+        _context(
+            request,
+            publication=publication,
+            language=language,
+            issues=queries.published_issues().filter(publication=publication),
+            latest=queries.publication_feed_articles(publication, language, limit=10),
+        ),
+    )
+
+
+def issue(request: HttpRequest, slug: str, number: int, language: str) -> HttpResponse:
+    publication = _public_publication(slug)
+    if language not in publication.languages:
+        raise Http404
+    issue = get_object_or_404(queries.published_issues(), publication=publication, number=number)
+    with translation.override(language):
+        return render(
+            request,
+            "public/issue.html",
+            _context(
+                request,
+                publication=publication,
+                issue=issue,
+                language=language,
+                rows=queries.public_issue_articles(issue, language),
+                alternates=[
+                    (code, reverse("public:issue", args=[slug, number, code]))
+                    for code in publication.languages
+                ],
+            ),
+        )
+
+
+def article(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    article = get_object_or_404(
+        queries.published_articles()
+        .select_related("translation_of", "publication")
+        .prefetch_related(
+            "topics",
+            Prefetch("translation_of__translations"),
+            Prefetch("translations"),
+        ),
+        pk=pk,
+    )
+    if slug != article.slug:
+        return redirect("public:article", pk=article.pk, slug=article.slug, permanent=True)
+    with translation.override(article.language):
+        return render(
+            request,
+            "public/article.html",
+            _context(
+                request,
+                article=article,
+                body_html=article_html(article),
+                description=article.summary or plain_text(article.body)[:200],
+                versions=queries.public_versions(article),
+                canonical=request.build_absolute_uri(feeds.article_url(article)),
+            ),
+        )
+
+
+def topic(request: HttpRequest, slug: str, language: str) -> HttpResponse:
+    topic = get_object_or_404(Topic, slug=slug)
+    articles = (
+        queries.published_articles()
+        .filter(topics=topic, language=language)
+        .order_by("-published_at", "-pk")[:100]
+    )
+    if not articles:
+        raise Http404
+    with translation.override(language):
+        return render(
+            request,
+            "public/topic.html",
+            _context(request, topic=topic, language=language, articles=articles),
+        )
+
+
+def feed(request: HttpRequest, slug: str, language: str) -> HttpResponse:
+    publication = _public_publication(slug)
+    if language not in publication.languages:
+        raise Http404
+    body = feeds.atom_feed(publication, language, request.build_absolute_uri)
+    return HttpResponse(body, content_type="application/atom+xml; charset=utf-8")
+
+
+def sitemap(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(
+        feeds.sitemap(request.build_absolute_uri), content_type="application/xml; charset=utf-8"
+    )
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    languages = sorted({code for pub in queries.public_publications() for code in pub.languages})
+    language = request.GET.get("language") or _language(request)
+    if language not in languages:
+        language = _language(request) if _language(request) in languages else "en"
+    query = request.GET.get("q", "")[:200]
+    results = queries.search_published(language=language, query=query) if query else []
+    with translation.override(language):
+        return render(
+            request,
+            # The static export has no server to ask: Pagefind searches in the browser.
+            "public/search_static.html" if is_export(request) else "public/search.html",
+            _context(request, query=query, language=language, languages=languages, results=results),
+        )
+
+
+# Workers' submissions
+
+
+def _over_limit(request: HttpRequest, name: str, limit: int) -> bool:
+    """Counts requests per client address in the cache for an hour. Only a keyed hash of the
+    address is used as the key, and nothing about the sender is ever written to the database."""
+    address = get_adapter().get_client_ip(request)
+    hour = timezone.now().strftime("%Y%m%d%H")
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}|{name}|{address}|{hour}".encode()).hexdigest()
+    key = f"press:{name}:{digest[:32]}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=3600)
+        count = 1
+    return count > limit
+
+
+def submit(request: HttpRequest, slug: str) -> HttpResponse:
+    publication = get_object_or_404(Publication, slug=slug)
+    form = SubmissionForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if _over_limit(request, f"submit:{publication.pk}", SUBMISSIONS_PER_HOUR):
+            form.add_error(
+                None, _("Too many items from this connection. Please try again in an hour.")
+            )
+            status = 429
+        elif form.is_valid():
+            try:
+                services.submission_create(
+                    publication=publication,
+                    language=_language(request, publication),
+                    **form.cleaned_data,
+                )
+            except DomainError as error:
+                form.add_error("body", error.message)
+            else:
+                return redirect("public:submit_thanks", slug=publication.slug)
+        if status == 200:
+            status = 400
+    return render(
+        request,
+        "public/submit.html",
+        _context(
+            request, publication=publication, form=form, language=_language(request, publication)
+        ),
+        status=status,
+    )
+
+
+def submit_thanks(request: HttpRequest, slug: str) -> HttpResponse:
+    publication = get_object_or_404(Publication, slug=slug)
+    return render(request, "public/submit_thanks.html", _context(request, publication=publication))
+
+
+def submit_qr(request: HttpRequest, slug: str) -> HttpResponse:
+    publication = get_object_or_404(Publication, slug=slug)
+    url = request.build_absolute_uri(reverse("public:submit", args=[publication.slug]))
+    return HttpResponse(qr_svg(url), content_type="image/svg+xml")
+
+
+def qr_svg(url: str) -> str:
+    return segno.make(url, error="m").svg_inline(scale=4, title=url)
+
+
+# Email subscriptions (double opt-in)
+
+
+def subscribe(request: HttpRequest, slug: str) -> HttpResponse:
+    publication = _public_publication(slug)
+    form = SubscribeForm(request.POST or None)
+    language = _language(request, publication)
+    if request.method == "POST":
+        if _over_limit(request, f"subscribe:{publication.pk}", SIGNUPS_PER_HOUR):
+            form.add_error(
+                None, _("Too many sign-ups from this connection. Please try again later.")
+            )
+        elif form.is_valid():
+            subscriber = services.subscriber_signup(
+                publication=publication, email=form.cleaned_data["email"], language=language
+            )
+            if subscriber.state == Subscriber.State.PENDING:
+                _send_confirmation(request, subscriber)
+            # The same answer whether the address was new, pending or already subscribed.
+            return render(
+                request, "public/subscribe_sent.html", _context(request, publication=publication)
+            )
+    return render(
+        request,
+        "public/subscribe.html",
+        _context(request, publication=publication, form=form, language=language),
+        status=400 if form.errors else 200,
+    )
+
+
+def _send_confirmation(request: HttpRequest, subscriber: Subscriber) -> None:
+    link = request.build_absolute_uri(
+        reverse("public:subscribe_confirm", args=[tokens.confirm_token(subscriber)])
+    )
+    publication = subscriber.publication
+    with translation.override(subscriber.language):
+        name = publication.name_in(subscriber.language)
+        subject = _("Confirm your subscription to %(name)s") % {"name": name}
+        text = render_to_string("public/email/confirm.txt", {"name": name, "link": link})
+    message = EmailMultiAlternatives(subject, text, to=[subscriber.email])
+    message.send()
+
+
+def subscribe_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    subscriber = tokens.subscriber_from(
+        token, salt=tokens.CONFIRM_SALT, max_age=tokens.CONFIRM_MAX_AGE
+    )
+    if subscriber is None:
+        return render(request, "public/link_invalid.html", _context(request), status=404)
+    if request.method == "POST":
+        services.subscriber_confirm(subscriber=subscriber)
+        messages.success(request, _("You are subscribed."))
+    return render(
+        request,
+        "public/subscribe_confirm.html",
+        _context(request, subscriber=subscriber, publication=subscriber.publication),
+    )
+
+
+@csrf_exempt  # RFC 8058 one-click: mail programs POST here without a form of ours.
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    subscriber = tokens.subscriber_from(token, salt=tokens.UNSUBSCRIBE_SALT)
+    if subscriber is None:
+        return render(request, "public/link_invalid.html", _context(request), status=404)
+    if request.method == "POST":
+        services.subscriber_unsubscribe(subscriber=subscriber)
+    return render(
+        request,
+        "public/unsubscribe.html",
+        _context(request, subscriber=subscriber, publication=subscriber.publication),
+    )

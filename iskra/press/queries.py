@@ -1,0 +1,162 @@
+"""Reads of the press. Editors' reads start from the access scope (Capacity.EDIT); public
+reads start from `published_articles()` and published issues, and nothing else."""
+
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from iskra.network.scope import Capacity, narrow, scope_for
+from iskra.press import search
+from iskra.press.models import (
+    Article,
+    EmailDelivery,
+    Issue,
+    IssuePlacement,
+    Publication,
+    Submission,
+)
+
+# Editors
+
+
+def editable_publications(user: Any) -> QuerySet[Publication]:
+    return narrow(Publication.objects.select_related("collective"), user, Capacity.EDIT)
+
+
+def editable_articles(user: Any) -> QuerySet[Article]:
+    return narrow(
+        Article.objects.select_related("translation_of", "publication"), user, Capacity.EDIT
+    )
+
+
+def editable_issues(user: Any) -> QuerySet[Issue]:
+    return narrow(
+        Issue.objects.select_related("publication__collective"),
+        user,
+        Capacity.EDIT,
+        through="publication__collective",
+    )
+
+
+def publication_articles(publication: Publication) -> QuerySet[Article]:
+    """The originals written for a publication, newest first, with their translations."""
+    return (
+        publication.articles.filter(translation_of__isnull=True)
+        .prefetch_related("translations")
+        .order_by("-created_at")
+    )
+
+
+def placement_candidates(user: Any, issue: Issue) -> QuerySet[Article]:
+    """What an editor may place in `issue`: originals of the publication's collective that the
+    editor edits, and common editorials offered by the collectives above."""
+    collective = issue.publication.collective
+    scope = scope_for(user)
+    owners = [collective.pk] if scope.can(Capacity.EDIT, collective) else []
+    above = [*collective.ancestor_ids(), collective.pk]
+    return (
+        Article.objects.filter(translation_of__isnull=True)
+        .filter(Q(collective_id__in=owners) | Q(collective_id__in=above, shared_below=True))
+        .exclude(placements__issue=issue)
+        .order_by("-created_at")
+    )
+
+
+def issue_placements(issue: Issue) -> list[IssuePlacement]:
+    return list(
+        issue.placements.select_related("article").prefetch_related(
+            Prefetch("article__translations", queryset=Article.objects.order_by("language"))
+        )
+    )
+
+
+def new_submissions(publication: Publication) -> QuerySet[Submission]:
+    return publication.submissions.filter(state=Submission.State.NEW).order_by("created_at")
+
+
+def delivery_counts(issue: Issue) -> dict[str, int]:
+    rows = EmailDelivery.objects.filter(issue=issue).values_list("state").annotate(Count("pk"))
+    return dict(rows)
+
+
+def version_in(article: Article, language: str) -> Article | None:
+    """The version of `article` in `language` (the original or one of its translations)."""
+    original = article.original
+    if original.language == language:
+        return original
+    for translation in original.translations.all():
+        if translation.language == language:
+            return translation
+    return None
+
+
+def versions_of(article: Article) -> list[Article]:
+    original = article.original
+    return [original, *sorted(original.translations.all(), key=lambda version: version.language)]
+
+
+# The public site: only what is published, ever.
+
+
+def published_articles() -> QuerySet[Article]:
+    return Article.objects.filter(state=Article.State.PUBLISHED)
+
+
+def published_issues() -> QuerySet[Issue]:
+    return Issue.objects.filter(state=Issue.State.PUBLISHED)
+
+
+def public_publications() -> QuerySet[Publication]:
+    """Publications with at least one published issue or article."""
+    return (
+        Publication.objects.annotate(
+            published=Count("issues", filter=Q(issues__state=Issue.State.PUBLISHED), distinct=True)
+            + Count("articles", filter=Q(articles__state=Article.State.PUBLISHED), distinct=True)
+        )
+        .filter(published__gt=0)
+        .order_by("slug")
+    )
+
+
+def public_issue_articles(issue: Issue, language: str) -> list[tuple[IssuePlacement, Article]]:
+    """The published versions in `language` of what is placed in a published issue."""
+    if issue.state != Issue.State.PUBLISHED:
+        return []
+    rows = []
+    for placement in issue_placements(issue):
+        version = version_in(placement.article, language)
+        if version is not None and version.is_published:
+            rows.append((placement, version))
+    return rows
+
+
+def publication_feed_articles(
+    publication: Publication, language: str, limit: int = 50
+) -> QuerySet[Article]:
+    """Published articles in `language` written for the publication or placed in its issues."""
+    in_issues = Q(placements__issue__publication=publication) | Q(
+        translation_of__placements__issue__publication=publication
+    )
+    ids = (
+        published_articles()
+        .filter(language=language)
+        .filter(Q(publication=publication) | in_issues)
+        .values("pk")
+    )
+    return (
+        published_articles()
+        .filter(pk__in=ids)
+        .select_related("translation_of")
+        .order_by("-published_at", "-pk")[:limit]
+    )
+
+
+def public_versions(article: Article) -> list[Article]:
+    """The published language versions of an article (itself included): for hreflang."""
+    return [version for version in versions_of(article) if version.is_published]
+
+
+def search_published(*, language: str, query: str, limit: int = 30) -> list[Article]:
+    ids = search.search_ids(language=language, query=query, limit=limit)
+    found = published_articles().in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
