@@ -70,7 +70,11 @@ class Attendance(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     contact = models.ForeignKey(
-        "people.Contact", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "people.Contact",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="attendance_rows",
     )
     invited = models.BooleanField(default=True)
     attended = models.BooleanField(default=False)
