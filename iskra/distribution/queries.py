@@ -168,10 +168,19 @@ def outing_summaries(outing: Outing) -> dict[str, str]:
     }
 
 
+CENTS = Decimal("0.01")
+
+
+def money(value: Any) -> Decimal:
+    """A sum of money from the database, to the cent. SQLite sums decimals as floats; to the
+    cent they are exact for any sum below about 10^13."""
+    return Decimal(str(value or 0)).quantize(CENTS)
+
+
 def money_totals(lines: QuerySet[OutingLine]) -> dict[str, Decimal]:
     """Money per currency, exact."""
     rows = lines.values("currency").annotate(total=Sum("money")).order_by("currency")
-    return {row["currency"]: row["total"] or Decimal("0") for row in rows}
+    return {row["currency"]: money(row["total"]) for row in rows}
 
 
 # Reports
@@ -213,7 +222,7 @@ def monthly_report(
         entry = rows.setdefault(month, MonthRow(month=month))
         entry.copies += row["copies"] or 0
         entry.lines += row["count"]
-        entry.money[row["currency"]] = row["money"] or Decimal("0")
+        entry.money[row["currency"]] = money(row["money"])
     outings = Outing.objects.filter(
         collective_id__in=ids, starts_at__date__gte=since, starts_at__date__lt=until
     )
@@ -260,18 +269,18 @@ class IssueRow:
 def issue_report(issue: Issue, collectives: list[Collective]) -> list[IssueRow]:
     """Per collective: printed, received, sent, handed out, left and money per copy."""
     rows = []
-    money: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    totals: dict[int, dict[str, Decimal]] = defaultdict(dict)
     for row in (
         OutingLine.objects.filter(issue=issue, collective__in=collectives)
         .values("collective_id", "currency")
         .annotate(total=Sum("money"))
         .order_by()
     ):
-        money[row["collective_id"]][row["currency"]] = row["total"] or Decimal("0")
+        totals[row["collective_id"]][row["currency"]] = money(row["total"])
     for collective in collectives:
         stock = stock_of(collective, issue)
         if stock.printed or stock.received or stock.handed_out:
-            rows.append(IssueRow(collective=collective, stock=stock, money=money[collective.pk]))
+            rows.append(IssueRow(collective=collective, stock=stock, money=totals[collective.pk]))
     return rows
 
 
