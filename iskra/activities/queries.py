@@ -1,19 +1,21 @@
 """Reads of the activities app: calendars, attendance and stage suggestions."""
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from iskra.activities.models import Attendance, CalendarToken, Event, SuggestionDismissal
 from iskra.activities.services import hash_token
 from iskra.network.models import Collective
 from iskra.network.scope import Capacity, narrow
-from iskra.people.models import Contact, Stage
+from iskra.people.models import Contact, Stage, StageChange
 
 SUGGEST_AFTER = 3
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 FEED_PAST_DAYS = 30
 
 
@@ -50,15 +52,24 @@ class Suggestion:
 
 
 def suggestions_for(collective: Collective) -> list[Suggestion]:
-    """Contacts who came to three activities or more, with the next stage to move them to,
-    unless an organizer dismissed that move."""
+    """Contacts who came to three activities or more since they last moved stage, with the
+    next stage to move them to, unless an organizer dismissed that move."""
     stages = list(Stage.objects.order_by("position"))
+    last_move = (
+        StageChange.objects.filter(contact=OuterRef("pk"), from_stage__isnull=False)
+        .order_by("-changed_at")
+        .values("changed_at")[:1]
+    )
     contacts = (
         Contact.objects.filter(collective=collective)
+        .annotate(moved_at=Coalesce(Subquery(last_move), Value(EPOCH)))
         .annotate(
             came=Count(
                 "attendance_rows",
-                filter=Q(attendance_rows__attended=True),
+                filter=Q(
+                    attendance_rows__attended=True,
+                    attendance_rows__event__starts_at__gt=F("moved_at"),
+                ),
             )
         )
         .filter(came__gte=SUGGEST_AFTER)
