@@ -1,0 +1,245 @@
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from iskra.activities import ical as ical_feed
+from iskra.activities import queries, services
+from iskra.activities.forms import CircleForm, EventForm
+from iskra.activities.models import CalendarToken, Event, StudyCircle
+from iskra.core.errors import DomainError
+from iskra.network.queries import members_of
+from iskra.network.scope import (
+    Capacity,
+    get_collective_or_404,
+    get_scoped_or_404,
+    scope_for,
+    visible_collectives,
+)
+from iskra.people.models import Contact, Stage
+
+INVITABLE_CONTACTS = 200
+
+
+@login_required
+def calendar(request: HttpRequest) -> HttpResponse:
+    scope = scope_for(request.user)
+    return render(
+        request,
+        "activities/calendar.html",
+        {
+            "events": queries.upcoming_events(request.user)[:100],
+            "collectives": visible_collectives(request.user).order_by("path"),
+            "can_manage": bool(scope.ids(Capacity.MANAGE)),
+        },
+    )
+
+
+@login_required
+def event_new(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = get_collective_or_404(request.user, slug, Capacity.VIEW)
+    circle = None
+    if request.GET.get("circle"):
+        circle = get_scoped_or_404(
+            StudyCircle.objects.filter(collective=collective),
+            request.user,
+            pk=request.GET["circle"],
+        )
+    initial: dict[str, Any] = {"kind": Event.Kind.STUDY_CIRCLE if circle else Event.Kind.MEETING}
+    if circle:
+        initial["title"] = circle.title
+    form = EventForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = services.event_create(
+                actor=request.user, collective=collective, circle=circle, **form.cleaned_data
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("activities:event", slug=slug, pk=event.pk)
+    return render(
+        request,
+        "activities/event_form.html",
+        {"collective": collective, "form": form, "circle": circle},
+    )
+
+
+def _event(request: HttpRequest, slug: str, pk: int) -> Event:
+    collective = get_collective_or_404(request.user, slug, Capacity.VIEW)
+    return get_scoped_or_404(
+        Event.objects.filter(collective=collective).select_related("collective", "circle"),
+        request.user,
+        pk=pk,
+    )
+
+
+@login_required
+def event_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    event = _event(request, slug, pk)
+    can_see_contacts = scope_for(request.user).can(Capacity.CONTACTS, event.collective)
+    rows = queries.attendance_of(event)
+    came_users = {row.user_id for row in rows if row.user_id and row.attended}
+    came_contacts = {row.contact_id for row in rows if row.contact_id and row.attended}
+    contacts = (
+        Contact.objects.filter(collective=event.collective).order_by("search_name")[
+            :INVITABLE_CONTACTS
+        ]
+        if can_see_contacts
+        else []
+    )
+    return render(
+        request,
+        "activities/event_detail.html",
+        {
+            "collective": event.collective,
+            "event": event,
+            "members": [(m.user, m.user_id in came_users) for m in members_of(event.collective)],
+            "contacts": [(c, c.pk in came_contacts) for c in contacts],
+            "came_count": len(came_users) + len(came_contacts),
+        },
+    )
+
+
+@login_required
+@require_POST
+def attendance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    event = _event(request, slug, pk)
+    users = (
+        get_user_model()
+        .objects.filter(
+            pk__in=request.POST.getlist("user"), memberships__collective=event.collective
+        )
+        .distinct()
+    )
+    contacts: list[Contact] = []
+    if scope_for(request.user).can(Capacity.CONTACTS, event.collective):
+        contacts = list(
+            Contact.objects.filter(
+                pk__in=request.POST.getlist("contact"), collective=event.collective
+            )
+        )
+    came = services.attendance_record(
+        actor=request.user, event=event, came_users=list(users), came_contacts=contacts
+    )
+    messages.success(request, _("Attendance saved: %(came)s came.") % {"came": came})
+    return redirect("activities:event", slug=slug, pk=pk)
+
+
+@login_required
+def circle_new(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = get_collective_or_404(request.user, slug, Capacity.VIEW)
+    form = CircleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            circle = services.circle_create(
+                actor=request.user, collective=collective, **form.cleaned_data
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("activities:circle", slug=slug, pk=circle.pk)
+    return render(request, "activities/circle_form.html", {"collective": collective, "form": form})
+
+
+@login_required
+def circle_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    collective = get_collective_or_404(request.user, slug, Capacity.VIEW)
+    circle = get_scoped_or_404(
+        StudyCircle.objects.filter(collective=collective), request.user, pk=pk
+    )
+    form = CircleForm(
+        request.POST or None, initial={"title": circle.title, "reading_list": circle.reading_list}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.circle_update_readings(
+            actor=request.user, circle=circle, reading_list=form.cleaned_data["reading_list"]
+        )
+        messages.success(request, _("Saved."))
+        return redirect("activities:circle", slug=slug, pk=pk)
+    sessions = circle.sessions.annotate(
+        came=Count("attendances", filter=Q(attendances__attended=True))
+    ).order_by("starts_at")
+    return render(
+        request,
+        "activities/circle_detail.html",
+        {"collective": collective, "circle": circle, "sessions": sessions, "form": form},
+    )
+
+
+@login_required
+def suggestions(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = get_collective_or_404(request.user, slug, Capacity.MANAGE)
+    if not scope_for(request.user).can(Capacity.CONTACTS, collective):
+        raise Http404
+    return render(
+        request,
+        "activities/suggestions.html",
+        {"collective": collective, "suggestions": queries.suggestions_for(collective)},
+    )
+
+
+@login_required
+@require_POST
+def suggestion_answer(request: HttpRequest, slug: str, pk: int, answer: str) -> HttpResponse:
+    collective = get_collective_or_404(request.user, slug, Capacity.MANAGE)
+    contact = get_scoped_or_404(
+        Contact.objects.filter(collective=collective).select_related("stage"),
+        request.user,
+        Capacity.CONTACTS,
+        pk=pk,
+    )
+    try:
+        stage = Stage.objects.get(pk=request.POST.get("stage", ""))
+    except (Stage.DoesNotExist, ValueError):
+        raise Http404 from None
+    if answer == "confirm":
+        try:
+            services.suggestion_confirm(actor=request.user, contact=contact, stage=stage)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("%(name)s moved on.") % {"name": contact.display_name})
+    elif answer == "dismiss":
+        services.suggestion_dismiss(actor=request.user, contact=contact, stage=stage)
+    else:
+        raise Http404
+    return redirect("activities:suggestions", slug=slug)
+
+
+@login_required
+def feed_settings(request: HttpRequest) -> HttpResponse:
+    link = ""
+    if request.method == "POST":
+        _record, token = services.calendar_token_create(actor=request.user)
+        link = request.build_absolute_uri(f"/activities/ical/{token}.ics")
+    active = CalendarToken.objects.filter(
+        user_id=request.user.pk or 0, revoked_at__isnull=True
+    ).first()
+    return render(request, "activities/feed.html", {"link": link, "active": active})
+
+
+@login_required
+@require_POST
+def feed_revoke(request: HttpRequest) -> HttpResponse:
+    services.calendar_token_revoke(actor=request.user)
+    messages.success(request, _("The calendar link no longer works."))
+    return redirect("activities:feed")
+
+
+def ical(request: HttpRequest, token: str) -> HttpResponse:
+    """Public on purpose: calendar clients cannot log in. The secret token is the key."""
+    user = queries.user_for_token(token)
+    if user is None:
+        raise Http404
+    events = queries.upcoming_events(user, days_back=queries.FEED_PAST_DAYS)[:500]
+    body = ical_feed.feed(events, domain=request.get_host(), name="Iskra")
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,113 @@
+"""Distribution: bundles of an issue sent to a collective, outings where copies are handed
+out and money collected, and the contacts met there. Writes go through services.py."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from iskra.network.models import Collective
+
+
+class Bundle(models.Model):
+    """Copies of an issue that one collective sends to another (usually one below it)."""
+
+    issue = models.ForeignKey("press.Issue", on_delete=models.CASCADE, related_name="bundles")
+    source = models.ForeignKey(Collective, on_delete=models.PROTECT, related_name="bundles_sent")
+    collective = models.ForeignKey(
+        Collective, on_delete=models.PROTECT, related_name="bundles_received"
+    )
+    copies = models.PositiveIntegerField(_("copies"))
+    sent_on = models.DateField(_("sent on"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_on", "-pk"]
+        indexes = [models.Index(fields=["collective", "issue"], name="bundle_coll_issue")]
+
+    def __str__(self) -> str:
+        return f"{self.issue} -> {self.collective}: {self.copies}"
+
+
+class Outing(models.Model):
+    class Kind(models.TextChoices):
+        MARCH = "march", _("March")
+        RALLY = "rally", _("Rally")
+        PICKET = "picket", _("Picket line")
+        FACTORY_GATE = "factory_gate", _("Factory gate")
+        CAMPUS = "campus", _("Campus")
+        DOOR_TO_DOOR = "door_to_door", _("Door to door")
+        BOOKSTALL = "bookstall", _("Bookstall")
+        MEETING = "meeting", _("Meeting")
+
+    collective = models.ForeignKey(Collective, on_delete=models.PROTECT, related_name="outings")
+    starts_at = models.DateTimeField(_("when"))
+    place = models.CharField(_("place"), max_length=200)
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    shift = models.CharField(_("shift"), max_length=40, blank=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="outings", verbose_name=_("who went")
+    )
+    friends_count = models.PositiveSmallIntegerField(_("friends who helped"), default=0)
+    # The summary sentence as edited by a person, per language; empty means "as generated".
+    summaries = models.JSONField(default=dict, blank=True)
+    article = models.ForeignKey(
+        "press.Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-starts_at", "-pk"]
+        indexes = [models.Index(fields=["collective", "-starts_at"], name="outing_coll_start")]
+        verbose_name = _("outing")
+        verbose_name_plural = _("outings")
+
+    def __str__(self) -> str:
+        return f"{self.place} {self.starts_at:%Y-%m-%d}"
+
+
+class OutingLine(models.Model):
+    """Copies of one issue in one language handed out on an outing, and the money collected.
+    The collective and the day are copied from the outing so that reports read one table."""
+
+    outing = models.ForeignKey(Outing, on_delete=models.CASCADE, related_name="lines")
+    collective = models.ForeignKey(Collective, on_delete=models.PROTECT, related_name="+")
+    handed_on = models.DateField()
+    publication = models.ForeignKey("press.Publication", on_delete=models.PROTECT, related_name="+")
+    issue = models.ForeignKey("press.Issue", on_delete=models.PROTECT, related_name="+")
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    copies = models.PositiveIntegerField(_("copies"))
+    money = models.DecimalField(_("money collected"), max_digits=10, decimal_places=2, default=0)
+    currency = models.CharField(_("currency"), max_length=3, default="USD")
+
+    class Meta:
+        ordering = ["outing", "pk"]
+        indexes = [
+            models.Index(fields=["collective", "handed_on", "copies"], name="outingline_coll_day"),
+            models.Index(fields=["issue", "collective", "copies"], name="outingline_issue"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.outing}: {self.copies} x {self.issue}"
+
+
+class OutingContact(models.Model):
+    outing = models.ForeignKey(Outing, on_delete=models.CASCADE, related_name="contacts_met")
+    contact = models.ForeignKey(
+        "people.Contact", on_delete=models.CASCADE, related_name="outings_met"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["outing", "contact"], name="outing_contact_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.outing}: {self.contact_id}"

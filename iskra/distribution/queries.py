@@ -1,0 +1,352 @@
+"""Reads of the distribution app: stock, current issues, recent places, reports."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.db.models.functions import TruncMonth
+
+from iskra.distribution.models import Bundle, Outing, OutingContact, OutingLine
+from iskra.distribution.summary import Handout, summary_sentence
+from iskra.network.models import Collective
+from iskra.press.models import Issue, PrintRun, Publication
+
+RECENT_PLACES = 12
+CURRENT_STATES = (Issue.State.PRINTED, Issue.State.PUBLISHED)
+
+
+@dataclass
+class Stock:
+    issue: Issue
+    printed: int = 0
+    received: int = 0
+    sent: int = 0
+    handed_out: int = 0
+
+    @property
+    def left(self) -> int:
+        return self.printed + self.received - self.sent - self.handed_out
+
+
+def _sum_by_issue(queryset: QuerySet[Any], column: str) -> dict[int, int]:
+    return {
+        row["issue_id"]: row["total"] or 0
+        for row in queryset.values("issue_id").annotate(total=Sum(column)).order_by()
+    }
+
+
+def stock_for(collective: Collective, issue_ids: list[int] | None = None) -> list[Stock]:
+    """What the collective holds of each issue it printed, received, sent or handed out."""
+    runs = PrintRun.objects.filter(issue__publication__collective=collective)
+    received = Bundle.objects.filter(collective=collective)
+    sent = Bundle.objects.filter(source=collective)
+    handed = OutingLine.objects.filter(collective=collective)
+    if issue_ids is not None:
+        runs, received = (
+            runs.filter(issue_id__in=issue_ids),
+            received.filter(issue_id__in=issue_ids),
+        )
+        sent, handed = sent.filter(issue_id__in=issue_ids), handed.filter(issue_id__in=issue_ids)
+    columns = {
+        "printed": _sum_by_issue(runs, "copies"),
+        "received": _sum_by_issue(received, "copies"),
+        "sent": _sum_by_issue(sent, "copies"),
+        "handed_out": _sum_by_issue(handed, "copies"),
+    }
+    ids = set().union(*columns.values())
+    issues = Issue.objects.filter(pk__in=ids).select_related("publication")
+    stocks = []
+    for issue in sorted(issues, key=lambda i: (i.publication.slug, -i.number)):
+        stocks.append(
+            Stock(
+                issue=issue, **{name: values.get(issue.pk, 0) for name, values in columns.items()}
+            )
+        )
+    return stocks
+
+
+def stock_of(collective: Collective, issue: Issue) -> Stock:
+    found = stock_for(collective, [issue.pk])
+    return found[0] if found else Stock(issue=issue)
+
+
+def publications_for(collective: Collective) -> QuerySet[Publication]:
+    """Publications a collective hands out: its own and those of the collectives above it."""
+    return Publication.objects.filter(
+        collective_id__in=[*collective.ancestor_ids(), collective.pk]
+    ).order_by("kind", "slug")
+
+
+def current_issues(collective: Collective) -> list[Issue]:
+    """The latest printed or published issue of each publication the collective hands out."""
+    latest = (
+        Issue.objects.filter(publication__in=publications_for(collective), state__in=CURRENT_STATES)
+        .values("publication_id")
+        .annotate(number=Max("number"))
+        .order_by()
+    )
+    wanted = Q(pk__in=[])
+    for row in latest:
+        wanted |= Q(publication_id=row["publication_id"], number=row["number"])
+    issues = Issue.objects.filter(wanted).select_related("publication")
+    order = {"paper": 0, "newsletter": 1, "pamphlet": 2, "leaflet": 3}
+    return sorted(issues, key=lambda i: (order.get(i.publication.kind, 9), i.publication.slug))
+
+
+def recent_places(collective: Collective) -> list[str]:
+    rows = (
+        Outing.objects.filter(collective=collective)
+        .values("place")
+        .annotate(last=Max("starts_at"))
+        .order_by("-last")[:RECENT_PLACES]
+    )
+    return [row["place"] for row in rows]
+
+
+def last_kind(collective: Collective) -> str:
+    outing = Outing.objects.filter(collective=collective).order_by("-starts_at").first()
+    return outing.kind if outing else Outing.Kind.MARCH
+
+
+def outings_of(collective: Collective) -> QuerySet[Outing]:
+    return (
+        Outing.objects.filter(collective=collective)
+        .annotate(copies=Sum("lines__copies"))
+        .order_by("-starts_at")
+    )
+
+
+def outing_handouts(outing: Outing) -> list[Handout]:
+    totals: dict[int, int] = defaultdict(int)
+    publications: dict[int, Publication] = {}
+    for line in outing.lines.select_related("publication"):
+        totals[line.publication_id] += line.copies
+        publications[line.publication_id] = line.publication
+    return [
+        Handout(
+            kind=publications[pk].kind,
+            names=publications[pk].names,
+            slug=publications[pk].slug,
+            copies=copies,
+        )
+        for pk, copies in totals.items()
+    ]
+
+
+def summary_languages(outing: Outing) -> list[str]:
+    from django.conf import settings
+
+    supported = [code for code, _name in settings.LANGUAGES]
+    wanted = list(outing.collective.languages)
+    for line in outing.lines.select_related("publication"):
+        wanted.extend(line.publication.languages)
+    languages = [code for code in dict.fromkeys(wanted) if code in supported]
+    return languages or [settings.LANGUAGE_CODE]
+
+
+def outing_summaries(outing: Outing) -> dict[str, str]:
+    """The summary sentence per language: the edited text if someone edited it."""
+    handouts = outing_handouts(outing)
+    members = outing.members.count()
+    contacts = outing.contacts_met.count()
+    generated = {
+        language: summary_sentence(
+            language=language,
+            members=members,
+            friends=outing.friends_count,
+            handouts=handouts,
+            place=outing.place,
+            contacts=contacts,
+        )
+        for language in summary_languages(outing)
+    }
+    return {
+        language: outing.summaries.get(language) or text for language, text in generated.items()
+    }
+
+
+CENTS = Decimal("0.01")
+
+
+def money(value: Any) -> Decimal:
+    """A sum of money from the database, to the cent. SQLite sums decimals as floats; to the
+    cent they are exact for any sum below about 10^13."""
+    return Decimal(str(value or 0)).quantize(CENTS)
+
+
+def money_totals(lines: QuerySet[OutingLine]) -> dict[str, Decimal]:
+    """Money per currency, exact."""
+    rows = lines.values("currency").annotate(total=Sum("money")).order_by("currency")
+    return {row["currency"]: money(row["total"]) for row in rows}
+
+
+# Reports
+
+
+def _collective_ids(collective: Collective, below: bool) -> list[int]:
+    if not below:
+        return [collective.pk]
+    return list(
+        Collective.objects.filter(path__startswith=collective.path).values_list("pk", flat=True)
+    )
+
+
+@dataclass
+class MonthRow:
+    month: date
+    copies: int = 0
+    lines: int = 0
+    money: dict[str, Decimal] = field(default_factory=dict)
+    outings: int = 0
+    contacts: int = 0
+
+
+def monthly_report(
+    collective: Collective, *, since: date, until: date, below: bool = False
+) -> list[MonthRow]:
+    ids = _collective_ids(collective, below)
+    lines = OutingLine.objects.filter(
+        collective_id__in=ids, handed_on__gte=since, handed_on__lt=until
+    )
+    rows: dict[date, MonthRow] = {}
+    for row in (
+        lines.annotate(month=TruncMonth("handed_on"))
+        .values("month", "currency")
+        .annotate(copies=Sum("copies"), money=Sum("money"), count=Count("pk"))
+        .order_by("month")
+    ):
+        month = _as_date(row["month"])
+        entry = rows.setdefault(month, MonthRow(month=month))
+        entry.copies += row["copies"] or 0
+        entry.lines += row["count"]
+        entry.money[row["currency"]] = money(row["money"])
+    outings = Outing.objects.filter(
+        collective_id__in=ids, starts_at__date__gte=since, starts_at__date__lt=until
+    )
+    for row in (
+        outings.annotate(month=TruncMonth("starts_at"))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by()
+    ):
+        month = _as_date(row["month"])
+        rows.setdefault(month, MonthRow(month=month)).outings += row["count"]
+    for row in (
+        OutingContact.objects.filter(outing__in=outings)
+        .annotate(month=TruncMonth("outing__starts_at"))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by()
+    ):
+        month = _as_date(row["month"])
+        rows.setdefault(month, MonthRow(month=month)).contacts += row["count"]
+    return [rows[month] for month in sorted(rows)]
+
+
+def _as_date(value: Any) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+@dataclass
+class IssueRow:
+    collective: Collective
+    stock: Any
+    money: dict[str, Decimal]
+
+    def money_per_copy(self) -> dict[str, Decimal]:
+        handed = self.stock.handed_out
+        if not handed:
+            return {}
+        return {
+            currency: (total / handed).quantize(Decimal("0.01"))
+            for currency, total in self.money.items()
+        }
+
+
+def issue_report(issue: Issue, collectives: list[Collective]) -> list[IssueRow]:
+    """Per collective: printed, received, sent, handed out, left and money per copy."""
+    rows = []
+    totals: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    for row in (
+        OutingLine.objects.filter(issue=issue, collective__in=collectives)
+        .values("collective_id", "currency")
+        .annotate(total=Sum("money"))
+        .order_by()
+    ):
+        totals[row["collective_id"]][row["currency"]] = money(row["total"])
+    for collective in collectives:
+        stock = stock_of(collective, issue)
+        if stock.printed or stock.received or stock.handed_out:
+            rows.append(IssueRow(collective=collective, stock=stock, money=totals[collective.pk]))
+    return rows
+
+
+@dataclass
+class PlaceRow:
+    kind: str
+    label: str
+    outings: int
+    copies: int
+    contacts: int
+
+    @property
+    def per_hundred(self) -> Decimal | None:
+        if not self.copies:
+            return None
+        return (Decimal(self.contacts) * 100 / self.copies).quantize(Decimal("0.1"))
+
+
+def places_report(collective: Collective, *, since: date, below: bool = True) -> list[PlaceRow]:
+    """Contacts met per 100 copies, by kind of place."""
+    ids = _collective_ids(collective, below)
+    copies = {
+        row["outing__kind"]: row["copies"] or 0
+        for row in OutingLine.objects.filter(collective_id__in=ids, handed_on__gte=since)
+        .values("outing__kind")
+        .annotate(copies=Sum("copies"))
+        .order_by()
+    }
+    outings = Outing.objects.filter(collective_id__in=ids, starts_at__date__gte=since)
+    counts = {
+        row["kind"]: row["count"]
+        for row in outings.values("kind").annotate(count=Count("pk")).order_by()
+    }
+    contacts = {
+        row["outing__kind"]: row["count"]
+        for row in OutingContact.objects.filter(outing__in=outings)
+        .values("outing__kind")
+        .annotate(count=Count("pk"))
+        .order_by()
+    }
+    labels = dict(Outing.Kind.choices)
+    return [
+        PlaceRow(
+            kind=kind,
+            label=str(labels[kind]),
+            outings=counts.get(kind, 0),
+            copies=copies.get(kind, 0),
+            contacts=contacts.get(kind, 0),
+        )
+        for kind in Outing.Kind.values
+        if counts.get(kind)
+    ]
+
+
+def weekly_copies(
+    collective: Collective, *, since: date, below: bool = True
+) -> list[tuple[date, int]]:
+    ids = _collective_ids(collective, below)
+    by_day = (
+        OutingLine.objects.filter(collective_id__in=ids, handed_on__gte=since)
+        .values("handed_on")
+        .annotate(copies=Sum("copies"))
+        .order_by("handed_on")
+    )
+    weeks: dict[date, int] = defaultdict(int)
+    for row in by_day:
+        day = row["handed_on"]
+        weeks[day - timedelta(days=day.weekday())] += row["copies"] or 0
+    return sorted(weeks.items())

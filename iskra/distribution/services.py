@@ -1,0 +1,337 @@
+"""Writes of the distribution app: bundles, outings (with the people met) and the summary
+that goes to the next issue's drafts. Stock never goes negative: a write that would hand
+out or send more copies than a collective holds is refused with a DomainError."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from iskra.audit.services import log_action
+from iskra.core.errors import DomainError
+from iskra.distribution import queries
+from iskra.distribution.models import Bundle, Outing, OutingContact, OutingLine
+from iskra.network.models import Collective
+from iskra.people import services as people
+from iskra.people.models import Contact, Conversation, Stage
+from iskra.press.models import Article, Issue, IssuePlacement, Publication
+
+MONEY_PLACES = Decimal("0.01")
+CONVERSATION_KIND: dict[str, str] = {
+    Outing.Kind.FACTORY_GATE: Conversation.Kind.WORKPLACE,
+    Outing.Kind.DOOR_TO_DOOR: Conversation.Kind.HOME,
+    Outing.Kind.MEETING: Conversation.Kind.MEETING,
+}
+
+
+@dataclass
+class LineInput:
+    issue: Issue
+    copies: int
+    money: Decimal = Decimal("0")
+    currency: str = "USD"
+    language: str = ""
+
+
+@dataclass
+class ContactMet:
+    display_name: str
+    stage: Stage | None = None
+    note: str = ""
+    next_action: str = ""
+    due_on: date | None = None
+
+
+def _is_user(actor: Any) -> bool:
+    return actor is not None and getattr(actor, "is_authenticated", False)
+
+
+def _lock_issues(issue_ids: list[int]) -> None:
+    """Serialize stock changes of the same issues (a no-op lock on SQLite, which serializes
+    writers anyway)."""
+    list(Issue.objects.select_for_update().filter(pk__in=sorted(set(issue_ids))).values("pk"))
+
+
+def _refuse_overdraw(collective: Collective, issue: Issue, wanted: int) -> None:
+    left = queries.stock_of(collective, issue).left
+    if wanted > left:
+        raise DomainError(
+            _(
+                "%(collective)s has %(left)s copies of %(issue)s left, not %(wanted)s. "
+                "Record the print run or the bundle first."
+            )
+            % {"collective": collective.name, "left": left, "issue": issue, "wanted": wanted}
+        )
+
+
+def bundle_send(
+    *,
+    actor: Any,
+    issue: Issue,
+    source: Collective,
+    collective: Collective,
+    copies: int,
+    sent_on: date | None = None,
+) -> Bundle:
+    if copies <= 0:
+        raise DomainError(_("A bundle has at least one copy."))
+    if source.pk == collective.pk:
+        raise DomainError(_("A collective cannot send a bundle to itself."))
+    with transaction.atomic():
+        _lock_issues([issue.pk])
+        _refuse_overdraw(source, issue, copies)
+        bundle = Bundle.objects.create(
+            issue=issue,
+            source=source,
+            collective=collective,
+            copies=copies,
+            sent_on=sent_on or timezone.localdate(),
+            created_by=actor if _is_user(actor) else None,
+        )
+        log_action(
+            "distribution.bundle.sent",
+            actor=actor,
+            target=bundle,
+            collective=source,
+            details={"issue": issue.pk, "to": collective.slug, "copies": copies},
+        )
+    return bundle
+
+
+def clean_money(value: Any) -> Decimal:
+    try:
+        money = Decimal(str(value or "0"))
+    except InvalidOperation:
+        raise DomainError(_("Money must be a number.")) from None
+    if not money.is_finite() or money < 0:
+        raise DomainError(_("Money cannot be negative."))
+    if money != money.quantize(MONEY_PLACES):
+        raise DomainError(_("Money has at most two decimals."))
+    return money.quantize(MONEY_PLACES)
+
+
+def _check_lines(collective: Collective, lines: list[LineInput]) -> None:
+    allowed = set(queries.publications_for(collective).values_list("pk", flat=True))
+    for line in lines:
+        if line.copies < 0:
+            raise DomainError(_("Copies cannot be negative."))
+        if line.issue.publication_id not in allowed:
+            raise DomainError(_("%(issue)s is not handed out here.") % {"issue": line.issue})
+        currency = line.currency.strip().upper()
+        if len(currency) != 3 or not currency.isalpha():
+            raise DomainError(_("A currency is three letters, like USD."))
+        line.currency = currency
+        line.money = clean_money(line.money)
+
+
+def outing_log(
+    *,
+    actor: Any,
+    collective: Collective,
+    starts_at: datetime,
+    place: str,
+    kind: str,
+    lines: list[LineInput],
+    members: list[Any] | None = None,
+    friends_count: int = 0,
+    shift: str = "",
+    latitude: Decimal | None = None,
+    longitude: Decimal | None = None,
+    contacts_met: list[ContactMet] | None = None,
+) -> Outing:
+    place = " ".join(place.split())
+    if not place:
+        raise DomainError(_("Say where the outing was."))
+    if kind not in Outing.Kind.values:
+        raise DomainError(_("Unknown kind of outing."))
+    if friends_count < 0:
+        raise DomainError(_("The number of friends cannot be negative."))
+    if starts_at > timezone.now() + timedelta(days=1):
+        raise DomainError(_("An outing cannot be logged before it happened."))
+    lines = [line for line in lines if line.copies or line.money]
+    _check_lines(collective, lines)
+    wanted: dict[int, int] = {}
+    for line in lines:
+        wanted[line.issue.pk] = wanted.get(line.issue.pk, 0) + line.copies
+    with transaction.atomic():
+        _lock_issues(list(wanted))
+        for line in lines:
+            if line.issue.pk in wanted:
+                _refuse_overdraw(collective, line.issue, wanted.pop(line.issue.pk))
+        outing = Outing.objects.create(
+            collective=collective,
+            starts_at=starts_at,
+            place=place[:200],
+            kind=kind,
+            shift=shift.strip()[:40],
+            friends_count=friends_count,
+            latitude=latitude,
+            longitude=longitude,
+            created_by=actor if _is_user(actor) else None,
+        )
+        went = list(members) if members is not None else ([actor] if _is_user(actor) else [])
+        outing.members.set(went)
+        day = timezone.localtime(starts_at, collective.zone).date()
+        OutingLine.objects.bulk_create(
+            [
+                OutingLine(
+                    outing=outing,
+                    collective=collective,
+                    handed_on=day,
+                    publication_id=line.issue.publication_id,
+                    issue=line.issue,
+                    language=line.language,
+                    copies=line.copies,
+                    money=line.money,
+                    currency=line.currency,
+                )
+                for line in lines
+            ]
+        )
+        for met in contacts_met or []:
+            _add_contact_met(actor, outing, day, met)
+        log_action(
+            "distribution.outing.logged",
+            actor=actor,
+            target=outing,
+            details={
+                "kind": kind,
+                "copies": sum(line.copies for line in lines),
+                "contacts": len(contacts_met or []),
+            },
+        )
+    return outing
+
+
+def _add_contact_met(actor: Any, outing: Outing, day: date, met: ContactMet) -> Contact:
+    contact = people.contact_create(
+        actor=actor,
+        collective=outing.collective,
+        display_name=met.display_name,
+        stage=met.stage,
+        first_met_on=day,
+        first_met_place=outing.place,
+        introduced_by_user=actor if _is_user(actor) else None,
+        shift=outing.shift,
+    )
+    OutingContact.objects.create(outing=outing, contact=contact)
+    if met.note or met.next_action:
+        people.conversation_add(
+            actor=actor,
+            contact=contact,
+            happened_on=day,
+            kind=CONVERSATION_KIND.get(outing.kind, Conversation.Kind.STREET),
+            note=met.note,
+            next_action=met.next_action,
+            due_on=met.due_on,
+        )
+    return contact
+
+
+def outing_save_summary(*, actor: Any, outing: Outing, texts: dict[str, str]) -> Outing:
+    generated = queries.outing_summaries(outing.__class__.objects.get(pk=outing.pk))
+    cleaned = {}
+    for language, text in texts.items():
+        text = " ".join(text.split())
+        if language in generated and text:
+            cleaned[language] = text[:2000]
+    with transaction.atomic():
+        outing.summaries = cleaned
+        outing.save(update_fields=["summaries"])
+        log_action(
+            "distribution.outing.summary_edited",
+            actor=actor,
+            target=outing,
+            details={"languages": sorted(cleaned)},
+        )
+    return outing
+
+
+def paper_for(outing: Outing) -> Publication | None:
+    """The paper the report goes to: one handed out on the outing, else the nearest above."""
+    handed = [line.publication for line in outing.lines.select_related("publication")]
+    for publication in handed:
+        if publication.kind == Publication.Kind.PAPER:
+            return publication
+    papers = queries.publications_for(outing.collective).filter(kind=Publication.Kind.PAPER)
+    by_collective = {paper.collective_id: paper for paper in papers}
+    for collective_id in [outing.collective_id, *reversed(outing.collective.ancestor_ids())]:
+        if collective_id in by_collective:
+            return by_collective[collective_id]
+    return None
+
+
+def next_issue(publication: Publication) -> Issue:
+    """The first issue after the latest printed one; planned here if the editors have not."""
+    printed = publication.issues.filter(state__in=queries.CURRENT_STATES).aggregate(
+        highest=Max("number")
+    )["highest"]
+    upcoming = (
+        publication.issues.filter(number__gt=printed or 0)
+        .exclude(state__in=queries.CURRENT_STATES)
+        .order_by("number")
+        .first()
+    )
+    if upcoming is not None:
+        return upcoming
+    highest = publication.issues.aggregate(highest=Max("number"))["highest"] or 0
+    return Issue.objects.create(
+        publication=publication, number=highest + 1, date=timezone.localdate() + timedelta(days=30)
+    )
+
+
+def outing_send_to_drafts(*, actor: Any, outing: Outing, texts: dict[str, str]) -> Article:
+    """A draft report in the next issue of the paper, in each language of the summary."""
+    if texts:
+        outing_save_summary(actor=actor, outing=outing, texts=texts)
+    if outing.article_id is not None:
+        raise DomainError(_("This outing is in the drafts already."))
+    paper = paper_for(outing)
+    if paper is None:
+        raise DomainError(_("There is no paper to send this report to."))
+    summaries = queries.outing_summaries(outing)
+    languages = [code for code in paper.languages if code in summaries] or list(summaries)
+    day = timezone.localtime(outing.starts_at, outing.collective.zone).date()
+    with transaction.atomic():
+        issue = next_issue(paper)
+        original = None
+        for language in languages:
+            with override(language):
+                title = _("Distribution: %(place)s") % {"place": outing.place}
+            article = Article.objects.create(
+                collective=paper.collective,
+                publication=paper,
+                language=language,
+                translation_of=original,
+                source_version=1 if original else None,
+                kind=Article.Kind.REPORT,
+                state=Article.State.DRAFT,
+                title=title[:200],
+                slug=(slugify(title) or "outing")[:200],
+                body=summaries[language],
+                dateline_place=outing.collective.name,
+                dateline_date=day,
+                created_by=actor if _is_user(actor) else None,
+            )
+            original = original or article
+        assert original is not None
+        highest = issue.placements.aggregate(highest=Max("order"))["highest"]
+        IssuePlacement.objects.create(
+            issue=issue, article=original, page=1, order=0 if highest is None else highest + 1
+        )
+        outing.article = original
+        outing.save(update_fields=["article"])
+        log_action(
+            "distribution.outing.sent_to_drafts",
+            actor=actor,
+            target=outing,
+            details={"article": original.pk, "issue": issue.pk},
+        )
+    return original

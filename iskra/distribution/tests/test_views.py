@@ -1,0 +1,166 @@
+from decimal import Decimal
+
+from django.urls import reverse
+
+from conftest import client_for
+from iskra.distribution.models import Outing
+from iskra.distribution.tests import factories
+from iskra.people.models import Contact, FollowUp
+from iskra.press.models import Article, Issue
+
+
+def _post(issue, pamphlet=None, **extra):
+    data = {
+        "place": "Labor Day parade",
+        "kind": "march",
+        "starts_at": "2026-09-07T10:00",
+        "friends_count": "11",
+        "currency": "USD",
+        f"copies_{issue.pk}": "540",
+        f"money_{issue.pk}": "212.50",
+    }
+    if pamphlet is not None:
+        data[f"copies_{pamphlet.pk}"] = "100"
+    data.update(extra)
+    return data
+
+
+def test_the_outing_form_shows_current_issues_and_recent_places(usa, los_angeles, member):
+    issue = factories.stocked_paper(usa, los_angeles)
+    factories.outing(member, los_angeles, issue, place="Pershing Square")
+    response = client_for(member).get(reverse("distribution:outing_new", args=["los-angeles"]))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert f'name="copies_{issue.pk}"' in body
+    assert '<option value="Pershing Square">' in body
+    assert "<script>" not in body
+
+
+def test_logging_an_outing_with_a_person_met(usa, los_angeles, member, organizer):
+    issue = factories.stocked_paper(usa, los_angeles)
+    pamphlet = factories.stocked_paper(
+        usa, los_angeles, copies=200, slug="gaza", kind="pamphlet", names={"en": "Gaza"}
+    )
+    data = _post(
+        issue,
+        pamphlet,
+        members=[str(member.pk), str(organizer.pk)],
+        met_name="R (after the election)",
+        met_note="Wants to help",
+        met_next="Call back",
+        met_due="2026-09-20",
+    )
+    response = client_for(member).post(
+        reverse("distribution:outing_new", args=["los-angeles"]), data
+    )
+    outing = Outing.objects.get()
+    assert response.status_code == 302
+    assert outing.members.count() == 2
+    assert outing.lines.get(issue=issue).money == Decimal("212.50")
+    contact = Contact.objects.get()
+    assert contact.first_met_place == "Labor Day parade"
+    assert outing.contacts_met.get().contact == contact
+    assert FollowUp.objects.get(contact=contact).action == "Call back"
+    detail = client_for(member).get(response["Location"])
+    assert "540 copies of Red Banner and 100 pamphlets" in detail.content.decode()
+
+
+def test_too_many_copies_shows_the_error_and_keeps_the_form(usa, los_angeles, member):
+    issue = factories.stocked_paper(usa, los_angeles, copies=100)
+    response = client_for(member).post(
+        reverse("distribution:outing_new", args=["los-angeles"]), _post(issue)
+    )
+    assert response.status_code == 200
+    assert "has 100 copies of Red Banner #1 left, not 540" in response.content.decode()
+    assert not Outing.objects.exists()
+
+
+def test_sending_the_summary_to_the_next_issues_drafts(usa, los_angeles, member):
+    issue = factories.stocked_paper(usa, los_angeles, copies=600)
+    outing = factories.outing(member, los_angeles, issue, copies=540)
+    url = reverse("distribution:outing_to_drafts", args=["los-angeles", outing.pk])
+    response = client_for(member).post(
+        url, {"summary_en": "Edited: we sold them all.", "summary_es": ""}
+    )
+    assert response.status_code == 302
+    article = Article.objects.get(translation_of=None)
+    assert article.state == Article.State.DRAFT
+    assert article.body == "Edited: we sold them all."
+    assert article.translations.get().language == "es"
+    placement = article.placements.get()
+    assert placement.issue.number == 2
+    assert placement.issue.state == Issue.State.PLANNING
+    client_for(member).post(url, {})
+    assert Article.objects.filter(translation_of=None).count() == 1
+
+
+def test_other_collectives_outings_stock_and_reports_answer_404(
+    usa, los_angeles, member, detroit_member
+):
+    issue = factories.stocked_paper(usa, los_angeles)
+    outing = factories.outing(member, los_angeles, issue)
+    client = client_for(detroit_member)
+    for name, args in [
+        ("distribution:outing", ["los-angeles", outing.pk]),
+        ("distribution:outing", ["detroit", outing.pk]),
+        ("distribution:stock", ["los-angeles"]),
+        ("distribution:report_monthly", ["los-angeles"]),
+        ("distribution:report_issue", ["los-angeles", issue.pk]),
+        ("distribution:chart", ["los-angeles", "weekly"]),
+    ]:
+        assert client.get(reverse(name, args=args)).status_code == 404, name
+
+
+def test_organizers_see_their_sub_collectives(usa, detroit, detroit_plant, organizer, centre):
+    from conftest import make_user
+    from iskra.network.services import membership_create
+
+    keisha = make_user("keisha", two_factor=True)
+    membership_create(actor=None, user=keisha, collective=detroit, role="organizer")
+    issue = factories.stocked_paper(usa, detroit_plant)
+    factories.outing(keisha, detroit_plant, issue, copies=12, kind="factory_gate")
+    client = client_for(keisha)
+    assert client.get(reverse("distribution:stock", args=["detroit-plant"])).status_code == 200
+    report = client.get(reverse("distribution:report_monthly", args=["detroit"]))
+    assert report.status_code == 200
+    assert ">12<" in report.content.decode()
+    assert (
+        client_for(organizer)
+        .get(reverse("distribution:report_monthly", args=["detroit"]))
+        .status_code
+        == 404
+    )
+
+
+def test_centre_sees_aggregates_but_not_the_people_met(usa, los_angeles, member, centre):
+    issue = factories.stocked_paper(usa, los_angeles)
+    outing = factories.outing(
+        member,
+        los_angeles,
+        issue,
+        contacts_met=[factories.services.ContactMet(display_name="Secret Sam")],
+    )
+    client = client_for(centre)
+    report = client.get(reverse("distribution:report_monthly", args=["international"]))
+    assert report.status_code == 200
+    detail = client.get(reverse("distribution:outing", args=["los-angeles", outing.pk]))
+    assert "Secret Sam" not in detail.content.decode()
+    assert (
+        "Secret Sam"
+        in client_for(member)
+        .get(reverse("distribution:outing", args=["los-angeles", outing.pk]))
+        .content.decode()
+    )
+
+
+def test_charts_are_svg(usa, los_angeles, member, organizer):
+    issue = factories.stocked_paper(usa, los_angeles)
+    factories.outing(member, los_angeles, issue)
+    client = client_for(organizer)
+    for name in ("weekly", "places"):
+        response = client.get(reverse("distribution:chart", args=["los-angeles", name]))
+        assert response["Content-Type"] == "image/svg+xml"
+        assert b"<svg" in response.content
+    assert (
+        client.get(reverse("distribution:chart", args=["los-angeles", "nope"])).status_code == 404
+    )
