@@ -213,25 +213,18 @@ def duplicate_keys(collective_ids: list[int]) -> dict[tuple[int, int], set[str]]
         for key, pk in contacts.filter(**{f"{column}__in": groups}).values_list(column, "id"):
             members[key].append(pk)
         _pair_up(pairs, members.values(), reason)
-    name_groups = (
-        contacts.exclude(workplace="")
-        .values("collective_id", "search_name", "workplace")
-        .annotate(n=Count("id"))
-        .filter(n__gt=1)
-    )
+    # Same display name and workplace in one collective: one ordered scan, grouped here
+    # (an OR of every group would exceed SQLite's expression depth at a million contacts).
     name_members: dict[tuple[int, str, str], list[int]] = defaultdict(list)
-    condition = Q()
-    for group in name_groups:
-        condition |= Q(
-            collective_id=group["collective_id"],
-            search_name=group["search_name"],
-            workplace=group["workplace"],
-        )
-    if condition:
-        for collective_id, name, workplace, pk in contacts.filter(condition).values_list(
-            "collective_id", "search_name", "workplace", "id"
-        ):
-            name_members[(collective_id, name, workplace.casefold())].append(pk)
+    rows = (
+        contacts.exclude(workplace="")
+        .order_by()
+        .values_list("collective_id", "search_name", "workplace", "id")
+        .iterator(chunk_size=20_000)
+    )
+    for collective_id, name, workplace, pk in rows:
+        name_members[(collective_id, name, workplace.casefold())].append(pk)
+    name_members = {key: ids for key, ids in name_members.items() if len(ids) > 1}
     _pair_up(pairs, name_members.values(), "name and workplace")
     return pairs
 
