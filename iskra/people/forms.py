@@ -2,10 +2,11 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from iskra.people import services
-from iskra.people.models import Channel, Contact, Conversation, Stage
+from iskra.people.models import PROTECTED_FIELDS, Channel, Contact, Conversation, Stage
 
 
 class StageChoiceField(forms.ModelChoiceField):
@@ -19,6 +20,11 @@ LANGUAGE_CHOICES = [("", "—"), *[(code, name) for code, name in settings.LANGU
     ("pt", "Português"),
     ("zu", "isiZulu"),
 ]
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.get_username()
 
 
 class ContactForm(forms.Form):
@@ -63,7 +69,24 @@ class ContactForm(forms.Form):
         choices=[("", "—"), (1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")],
         help_text=_("1 hostile, 2 cool, 3 neutral, 4 friendly, 5 with us."),
     )
+    introduced_by_user = UserChoiceField(
+        label=_("Introduced by (member)"), queryset=get_user_model().objects.none(), required=False
+    )
+    introduced_by_contact = forms.ModelChoiceField(
+        queryset=Contact.objects.none(), required=False, widget=forms.HiddenInput
+    )
     stage_reason = forms.CharField(label=_("Why the stage changed"), max_length=200, required=False)
+
+    def __init__(self, *args: Any, collective: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if collective is not None:
+            members = get_user_model().objects.filter(
+                memberships__collective=collective, memberships__ended_at__isnull=True
+            )
+            self.fields["introduced_by_user"].queryset = members.distinct().order_by("username")  # type: ignore[attr-defined]
+            self.fields["introduced_by_contact"].queryset = Contact.objects.filter(  # type: ignore[attr-defined]
+                collective=collective
+            ).defer(*PROTECTED_FIELDS)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

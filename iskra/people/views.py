@@ -130,10 +130,13 @@ def _overview(request: HttpRequest, collective: Collective) -> HttpResponse:
 def contact_add(request: HttpRequest, slug: str) -> HttpResponse:
     collective = _contacts_collective(request, slug, Capacity.CONTACTS)
     today = _today(collective)
-    form = QuickContactForm(
-        request.POST or None,
-        initial={"happened_on": today, "first_met_on": today, "stage": services.first_stage()},
-    )
+    initial = {"happened_on": today, "first_met_on": today, "stage": services.first_stage()}
+    introducer = None
+    introduced_by = request.GET.get("introduced_by", "")
+    if introduced_by.isdigit():
+        introducer = Contact.objects.filter(pk=int(introduced_by), collective=collective).first()
+        initial["introduced_by_contact"] = introducer
+    form = QuickContactForm(request.POST or None, initial=initial, collective=collective)
     matches: list[Contact] = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -155,7 +158,7 @@ def contact_add(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "people/contact_add.html",
-        {"collective": collective, "form": form, "matches": matches},
+        {"collective": collective, "form": form, "matches": matches, "introducer": introducer},
     )
 
 
@@ -202,7 +205,11 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
     contact = _contact(request, pk)
-    form = ContactForm(request.POST or None, initial=ContactForm.initial_for(contact))
+    form = ContactForm(
+        request.POST or None,
+        initial=ContactForm.initial_for(contact),
+        collective=contact.collective,
+    )
     if request.method == "GET":
         services.contact_read(actor=request.user, contact=contact, purpose="edit")
     if request.method == "POST" and form.is_valid():

@@ -215,3 +215,30 @@ def test_workplace_map_places_people_by_department_and_shift(detroit_plant, stag
     ]
     assert [c.display_name for c in workplace.unplaced] == ["X"]
     assert "nobody yet" in response.content.decode()
+
+
+def test_someone_brought_in_by_a_contact_and_a_member(
+    m_contact, member, organizer, stages, detroit_contact
+):
+    client = client_for(member)
+    url = reverse("people:contact_add", args=["los-angeles"])
+    page = client.get(url, {"introduced_by": m_contact.pk})
+    assert "Brought in by M (Green Party sign)" in page.content.decode()
+    data = {
+        "display_name": "M's coworker",
+        "stage": stages["met"].pk,
+        "kind": "street",
+        "introduced_by_contact": m_contact.pk,
+        "introduced_by_user": organizer.pk,
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302
+    coworker = Contact.objects.get(display_name="M's coworker")
+    assert coworker.introduced_by_contact == m_contact
+    assert coworker.introduced_by_user == organizer
+    detail = client.get(reverse("people:contact", args=[m_contact.pk])).content.decode()
+    assert "M&#x27;s coworker" in detail
+    # A contact of another collective cannot be named as the one who brought someone in.
+    response = client.post(url, {**data, "introduced_by_contact": detroit_contact.pk})
+    assert response.status_code == 200
+    assert Contact.objects.filter(display_name="M's coworker").count() == 1
