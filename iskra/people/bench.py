@@ -142,13 +142,19 @@ def _page(client: Client, url: str, params: dict[str, str]) -> tuple[float, floa
     page_ms = p95_ms(render, repeat=40)
     with CaptureQueriesContext(connection) as captured:
         render()
-    statements = [query["sql"] for query in captured.captured_queries]
+    # Transaction control is left out: the replay runs in autocommit, statement by statement.
+    statements = [
+        query["sql"]
+        for query in captured.captured_queries
+        if query["sql"].split(" ", 1)[0].upper() not in ("BEGIN", "COMMIT", "SAVEPOINT", "RELEASE")
+    ]
 
     def raw() -> None:
         with connection.cursor() as cursor:
             for sql in statements:
                 cursor.execute(sql)
-                cursor.fetchall()
+                if cursor.description is not None:
+                    cursor.fetchall()
 
     return page_ms, p95_ms(raw, repeat=40), len(statements)
 
