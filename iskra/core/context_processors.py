@@ -15,4 +15,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "nav_can_manage": bool(scope.ids(Capacity.MANAGE)),
         "nav_has_collectives": bool(scope.ids(Capacity.VIEW)),
         "nav_has_contacts": bool(scope.ids(Capacity.CONTACTS)),
+        "nav_can_edit": bool(scope.ids(Capacity.EDIT)),
     }
