@@ -23,7 +23,7 @@ from iskra.core.benchmarks import BenchContext, Result, p95_ms, timed
 from iskra.network.dataset import BENCH_CENTRE, BENCH_CITY_SLUG, BENCH_ORGANIZER
 from iskra.network.dataset import generate as generate_collectives
 from iskra.network.models import Collective
-from iskra.people import csvimport, queries
+from iskra.people import counts, csvimport, queries
 from iskra.people.dataset import bench_collectives
 from iskra.people.dataset import generate as generate_contacts
 from iskra.people.models import Contact
@@ -85,6 +85,7 @@ def _clear(collective: Collective) -> None:
     with transaction.atomic():
         Contact.tags.through.objects.filter(contact__collective=collective).delete()
         Contact.objects.filter(collective=collective).delete()
+        counts.recount([collective.pk])
 
 
 def _import(context: BenchContext) -> Result:

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from iskra.audit.services import log_action
 from iskra.network.models import Collective
-from iskra.people import crypto
+from iskra.people import counts, crypto
 from iskra.people.models import Contact, Stage, Tag, Topic
 
 MAX_COLUMNS = 200
@@ -599,6 +600,7 @@ def insert_rows(rows: list[PreparedRow]) -> None:
     with connection.cursor() as cursor:
         for start in range(0, len(rows), BATCH):
             cursor.executemany(sql, [(row.pk, *row.values) for row in rows[start : start + BATCH]])
+    counts.adjust(Counter((row.values[0], row.values[3]) for row in rows))
     tags = _named(Tag, {name for row in rows for name in row.tags})
     topics = _named(Topic, {name for row in rows for name in row.topics})
     for through, names, column, by_name in [

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from iskra.network.dataset import BENCH_CITY_SLUG, BENCH_ORGANIZER
 from iskra.network.models import Collective
-from iskra.people import crypto, services
+from iskra.people import counts, crypto, services
 from iskra.people.models import Contact, Conversation, FollowUp, Stage, Tag
 
 CONVERSATIONS_PER_CONTACT = 10
@@ -68,6 +68,7 @@ def generate(*, contacts: int, rng: random.Random, out: Any) -> None:
     ids = [collective.pk for collective in collectives]
     existing = Contact.objects.filter(collective_id__in=ids).count()
     if existing >= contacts:
+        counts.recount(ids)
         out.write(f"{existing} bench contacts already there\n")
         return
     started = time.perf_counter()
@@ -99,12 +100,9 @@ def generate(*, contacts: int, rng: random.Random, out: Any) -> None:
             _insert_followups(rng, by_id, users, today)
         done += size
         out.write(f"  {existing + done} contacts ({time.perf_counter() - started:.0f} s)\n")
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-    else:
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    counts.recount(ids)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     out.write(f"{todo} contacts generated in {time.perf_counter() - started:.0f} s\n")
 
 

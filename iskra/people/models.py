@@ -264,3 +264,20 @@ class StageChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.contact}: {self.from_stage} -> {self.to_stage}"
+
+
+class StageCount(models.Model):
+    """How many contacts a collective has at each stage, kept by the services (and
+    `recount_stages`), so that centre dashboards never count a million rows."""
+
+    collective = models.ForeignKey("network.Collective", on_delete=models.CASCADE, related_name="+")
+    stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="+")
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["collective", "stage"], name="one_count_per_stage")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.collective_id}/{self.stage_id}: {self.count}"

@@ -11,7 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,7 +19,7 @@ from iskra.audit.models import LogEntry
 from iskra.audit.services import log_action
 from iskra.core.errors import DomainError
 from iskra.network.models import Collective
-from iskra.people import crypto
+from iskra.people import counts, crypto
 from iskra.people.models import (
     DEFAULT_STAGE_NAMES,
     PROTECTED_FIELDS,
@@ -165,6 +165,7 @@ def contact_create(
             changed_by=actor if _is_user(actor) else None,
             reason=_("Added"),
         )
+        counts.adjust({(collective.pk, contact.stage_id): 1})
         log_action(
             "people.contact.created",
             actor=actor,
@@ -204,6 +205,12 @@ def contact_update(
         if topics is not None:
             contact.topics.set(names_to_topics(topics))
         if contact.stage_id != old_stage.pk:
+            counts.adjust(
+                {
+                    (contact.collective_id, old_stage.pk): -1,
+                    (contact.collective_id, contact.stage_id): 1,
+                }
+            )
             StageChange.objects.create(
                 contact=contact,
                 from_stage=old_stage,
@@ -435,6 +442,8 @@ def contacts_merge(*, actor: Any, keep: Contact, drop: Contact) -> Contact:
                 changed_by=actor if _is_user(actor) else None,
                 reason=_("Merged with a duplicate"),
             )
+            counts.adjust({(keep.collective_id, keep.stage_id): -1})
+            counts.adjust({(keep.collective_id, drop.stage_id): 1})
             keep.stage = drop.stage
         if drop.first_met_on and (not keep.first_met_on or drop.first_met_on < keep.first_met_on):
             keep.first_met_on = drop.first_met_on
@@ -448,6 +457,7 @@ def contacts_merge(*, actor: Any, keep: Contact, drop: Contact) -> Contact:
             target=keep,
             details={"merged_id": drop.pk, "merged_name": drop.display_name, "filled": filled},
         )
+        counts.adjust({(drop.collective_id, drop.stage_id): -1})
         drop.delete()
     return keep
 
@@ -465,7 +475,16 @@ def contacts_purge(*, actor: Any, contacts: Sequence[Contact], reason: str = "re
         Contact.objects.filter(introduced_by_contact__in=contacts).update(
             introduced_by_contact=None
         )
-        deleted = Contact.objects.filter(pk__in=[contact.pk for contact in contacts]).delete()
+        doomed = Contact.objects.filter(pk__in=[contact.pk for contact in contacts])
+        counts.adjust(
+            {
+                (row["collective_id"], row["stage_id"]): -row["n"]
+                for row in doomed.order_by()
+                .values("collective_id", "stage_id")
+                .annotate(n=Count("id"))
+            }
+        )
+        deleted = doomed.delete()
     return deleted[1].get("people.Contact", 0)
 
 

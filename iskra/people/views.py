@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,7 +18,7 @@ from django.views.decorators.http import require_POST
 from iskra.core.errors import DomainError
 from iskra.network.models import Collective
 from iskra.network.scope import Capacity, get_collective_or_404, get_scoped_or_404, scope_for
-from iskra.people import crypto, csvimport, queries, services
+from iskra.people import counts, crypto, csvimport, queries, services
 from iskra.people.forms import (
     BulkForm,
     ContactForm,
@@ -111,14 +110,8 @@ def _overview(request: HttpRequest, collective: Collective) -> HttpResponse:
         )
         if pk in scope_for(request.user).ids(Capacity.AGGREGATES)
     ]
-    counts = (
-        Contact.objects.filter(collective_id__in=ids)
-        .values("stage__key", "stage__name", "stage__position")
-        .annotate(n=Count("id"))
-        .order_by("stage__position")
-    )
-    stages = {stage.key: stage for stage in Stage.objects.all()}
-    rows = [(stages[row["stage__key"]], row["n"]) for row in counts]
+    per_stage = counts.by_stage(ids)
+    rows = [(stage, per_stage[stage.pk]) for stage in Stage.objects.all() if stage.pk in per_stage]
     return render(
         request,
         "people/contact_overview.html",

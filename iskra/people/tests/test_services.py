@@ -249,3 +249,37 @@ def test_bulk_tag_and_stage(los_angeles, member, stages):
     assert Contact.objects.filter(tags__name="Labor Day").count() == 2
     assert services.bulk_stage(actor=member, contacts=contacts, stage=stages["reader"]) == 3
     assert Contact.objects.filter(stage__key="reader").count() == 3
+
+
+def test_stage_counts_follow_every_change(los_angeles, detroit, member, organizer, stages):
+    from django.db.models import Count
+
+    from iskra.people import counts, csvimport
+
+    def truth():
+        rows = Contact.objects.values("stage_id").annotate(n=Count("id"))
+        return {row["stage_id"]: row["n"] for row in rows}
+
+    a = services.contact_create(actor=member, collective=los_angeles, display_name="A")
+    b = services.contact_create(
+        actor=member, collective=los_angeles, display_name="B", email="b@example.org"
+    )
+    services.contact_create(
+        actor=None, collective=detroit, display_name="C", stage=stages["friend"]
+    )
+    services.stage_change(actor=member, contact=a, stage=stages["reader"])
+    csvimport.import_contacts(
+        b"display_name,stage,email\nD,friend,\nE,member,\nB again,met,B@example.org\n",
+        collective=los_angeles,
+        actor=None,
+    )
+    c2 = services.contact_create(
+        actor=member, collective=los_angeles, display_name="B2", stage=stages["candidate"]
+    )
+    services.contacts_merge(actor=organizer, keep=b, drop=c2)
+    services.contacts_purge(actor=None, contacts=[a])
+    ids = [los_angeles.pk, detroit.pk]
+    assert counts.by_stage(ids) == truth()
+    assert counts.by_stage([detroit.pk]) == {stages["friend"].pk: 1}
+    counts.recount()
+    assert counts.by_stage(ids) == truth()
