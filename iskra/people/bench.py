@@ -89,7 +89,9 @@ def _clear(collective: Collective) -> None:
 
 
 def _import(context: BenchContext) -> Result:
-    rows = IMPORT_ROWS
+    # 100,000 rows, as the issue asks; a smaller bench (a smoke test) imports as many rows
+    # as it has contacts.
+    rows = min(IMPORT_ROWS, context.contacts)
     data = _csv(rows)
     target = _scratch_collective("bench-import")
     raw_target = _scratch_collective("bench-import-raw")
