@@ -21,6 +21,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -41,6 +42,7 @@ class Keyring:
     primary_id: bytes
     ciphers: dict[bytes, AESGCM]
     blind_key: bytes
+    blind_hmac: Any  # an HMAC keyed once; each index copies it (saves the key schedule)
 
 
 _lock = threading.Lock()
@@ -91,6 +93,7 @@ def keyring() -> Keyring:
                     primary_id=key_id(data_keys[0]),
                     ciphers={key_id(key): AESGCM(key) for key in data_keys},
                     blind_key=blind_keys[0],
+                    blind_hmac=hmac.new(blind_keys[0], digestmod=hashlib.sha256),
                 )
     return _keyring
 
@@ -151,8 +154,9 @@ def normalize_name(value: str) -> str:
 def blind_index(kind: str, normalized: str) -> str:
     if not normalized:
         return ""
-    digest = hmac.new(keyring().blind_key, f"{kind}:{normalized}".encode(), hashlib.sha256)
-    return digest.hexdigest()[:32]
+    digest = keyring().blind_hmac.copy()
+    digest.update(f"{kind}:{normalized}".encode())
+    return str(digest.hexdigest()[:32])
 
 
 def email_index(value: str) -> str:
