@@ -81,6 +81,10 @@ class SessionActivityMiddleware:
         if user is not None and user.is_authenticated and session and session.session_key:
             # The session key is a secret: the cache only sees a hash of it.
             digest = hashlib.sha256(session.session_key.encode()).hexdigest()[:32]
-            if cache.add(f"session-seen:{digest}", 1, SESSION_ACTIVITY_SECONDS):
+            key = f"session-seen:{digest}"
+            # get, then set: the database cache's add() counts the table and tries an
+            # insert on every call; a rare double refresh between two requests is harmless.
+            if cache.get(key) is None:
+                cache.set(key, 1, SESSION_ACTIVITY_SECONDS)
                 usersessionkit.track_activity(request, user=user, session=session)
         return self.get_response(request)

@@ -81,6 +81,9 @@ def contact_list(request: HttpRequest, slug: str) -> HttpResponse:
     filters = _filters(request)
     contacts = queries.contact_list(request.user, collective, filters, today=_today(collective))
     page = Paginator(contacts, PAGE_SIZE).get_page(request.GET.get("page"))
+    contact_url = url_maker("people:contact")
+    for contact in page:
+        contact.url = contact_url(contact.pk)  # type: ignore[attr-defined]
     query = request.GET.copy()
     query.pop("page", None)
     has_below = collective.children.exists()
@@ -264,9 +267,23 @@ def stage_change(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("people:contact", pk=contact.pk)
 
 
+def url_maker(name: str) -> Any:
+    """`url_maker("people:contact")(pk)`: the URL of an object by its id, without a full
+    reverse() per row (rows of a list page would spend a third of the page in reverse)."""
+    marker = 987654321
+    return reverse(name, args=[marker]).replace(str(marker), "{}").format
+
+
 @login_required
 def followups(request: HttpRequest) -> HttpResponse:
     board = queries.my_followups(request.user)
+    contact_url = url_maker("people:contact")
+    done_url = url_maker("people:followup_done")
+    snooze_url = url_maker("people:followup_snooze")
+    for followup in board.overdue + board.today + board.week:
+        followup.contact_url = contact_url(followup.contact_id)  # type: ignore[attr-defined]
+        followup.done_url = done_url(followup.pk)  # type: ignore[attr-defined]
+        followup.snooze_url = snooze_url(followup.pk)  # type: ignore[attr-defined]
     return render(request, "people/followups.html", {"board": board})
 
 
