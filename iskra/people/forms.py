@@ -135,6 +135,36 @@ class ConversationForm(forms.Form):
         return data
 
 
+class ConversationPageForm(ConversationForm):
+    """A conversation recorded from the contact's page: who took part, and who does the
+    next step (members of the contact's collective)."""
+
+    members = forms.ModelMultipleChoiceField(
+        label=_("Who took part"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    assignee = UserChoiceField(
+        label=_("Who does the next step"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+    )
+    field_order = ["happened_on", "kind", "members", "topics", "note", "next_action", "due_on"]
+
+    def __init__(self, *args: Any, collective: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        members = (
+            get_user_model()
+            .objects.filter(memberships__collective=collective, memberships__ended_at__isnull=True)
+            .distinct()
+            .order_by("username")
+        )
+        self.fields["members"].queryset = members  # type: ignore[attr-defined]
+        self.fields["members"].label_from_instance = lambda user: user.get_username()  # type: ignore[attr-defined]
+        self.fields["assignee"].queryset = members  # type: ignore[attr-defined]
+
+
 class QuickContactForm(ContactForm, ConversationForm):
     """Add someone met just now, what was said and the next step, in one form."""
 

@@ -22,7 +22,7 @@ from iskra.people import counts, crypto, csvimport, queries, services
 from iskra.people.forms import (
     BulkForm,
     ContactForm,
-    ConversationForm,
+    ConversationPageForm,
     FollowUpDoneForm,
     ImportForm,
     QuickContactForm,
@@ -184,14 +184,12 @@ def _create_with_conversation(
 def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
     contact = _contact(request, pk)
     services.contact_read(actor=request.user, contact=contact)
-    today = _today(contact.collective)
     return render(
         request,
         "people/contact_detail.html",
         {
             "contact": contact,
             "timeline": queries.timeline(contact),
-            "conversation_form": ConversationForm(initial={"happened_on": today}),
             "stage_form": StageForm(initial={"stage": contact.stage}),
             "introduced": contact.introduced.defer(*PROTECTED_FIELDS)[:20],
         },
@@ -224,8 +222,14 @@ def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def conversation_add(request: HttpRequest, pk: int) -> HttpResponse:
     contact = _contact(request, pk)
-    form = ConversationForm(
-        request.POST or None, initial={"happened_on": _today(contact.collective)}
+    form = ConversationPageForm(
+        request.POST or None,
+        initial={
+            "happened_on": _today(contact.collective),
+            "members": [request.user.pk],
+            "assignee": request.user.pk,
+        },
+        collective=contact.collective,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -237,9 +241,10 @@ def conversation_add(request: HttpRequest, pk: int) -> HttpResponse:
                 kind=data["kind"],
                 note=data["note"],
                 topics=services.split_names(data["topics"]),
+                members=list(data["members"]),
                 next_action=data["next_action"],
                 due_on=data["due_on"],
-                assignee=request.user,
+                assignee=data["assignee"] or request.user,
             )
         except DomainError as error:
             form.add_error(None, error.message)

@@ -242,3 +242,22 @@ def test_someone_brought_in_by_a_contact_and_a_member(
     response = client.post(url, {**data, "introduced_by_contact": detroit_contact.pk})
     assert response.status_code == 200
     assert Contact.objects.filter(display_name="M's coworker").count() == 1
+
+
+def test_a_conversation_names_who_took_part_and_who_follows_up(m_contact, member, organizer):
+    response = client_for(member).post(
+        reverse("people:conversation_add", args=[m_contact.pk]),
+        {
+            "happened_on": "2026-09-12",
+            "kind": "street",
+            "members": [member.pk, organizer.pk],
+            "note": "Came back with a friend",
+            "next_action": "Invite both to the study circle",
+            "due_on": "2026-09-19",
+            "assignee": organizer.pk,
+        },
+    )
+    assert response.status_code == 302
+    conversation = m_contact.conversations.get(happened_on=date(2026, 9, 12))
+    assert set(conversation.members.all()) == {member, organizer}
+    assert FollowUp.objects.get(contact=m_contact).assignee == organizer
