@@ -14,6 +14,7 @@ and they cover Spanish, French and Haitian Creole.
 
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 
 import segno
 from django.template.loader import render_to_string
@@ -148,7 +149,8 @@ def issue_html(issue: Issue, *, language: str | None = None, base_url: str = "")
         )
 
 
-def issue_pdf(issue: Issue, *, language: str | None = None, base_url: str = "") -> bytes:
+def render_document(issue: Issue, *, language: str | None = None, base_url: str = "") -> Any:
+    """The laid-out WeasyPrint document (its `pages`, `write_pdf()`)."""
     from weasyprint import HTML  # imported late: it is slow to import and only printing needs it
 
     html = issue_html(issue, language=language, base_url=base_url)
@@ -159,6 +161,11 @@ def issue_pdf(issue: Issue, *, language: str | None = None, base_url: str = "") 
         if missing:
             blanks = '<div class="blank-page"></div>' * missing
             document = HTML(string=html.replace("</body>", blanks + "</body>")).render()
+    return document
+
+
+def issue_pdf(issue: Issue, *, language: str | None = None, base_url: str = "") -> bytes:
+    document = render_document(issue, language=language, base_url=base_url)
     return bytes(document.write_pdf())
 
 

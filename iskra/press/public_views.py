@@ -12,7 +12,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -25,7 +24,7 @@ from django.views.decorators.csrf import csrf_exempt
 from iskra.core.errors import DomainError
 from iskra.press import feeds, queries, services, tokens
 from iskra.press.forms import SubmissionForm, SubscribeForm
-from iskra.press.models import Publication, Subscriber, Topic
+from iskra.press.models import Article, Publication, Subscriber, Topic
 from iskra.press.rendering import article_html, plain_text
 
 SUBMISSIONS_PER_HOUR = 5
@@ -105,17 +104,16 @@ def issue(request: HttpRequest, slug: str, number: int, language: str) -> HttpRe
 
 def article(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     article = get_object_or_404(
-        queries.published_articles()
-        .select_related("translation_of", "publication")
-        .prefetch_related(
-            "topics",
-            Prefetch("translation_of__translations"),
-            Prefetch("translations"),
-        ),
+        queries.published_articles().select_related("publication").prefetch_related("topics"),
         pk=pk,
     )
     if slug != article.slug:
         return redirect("public:article", pk=article.pk, slug=article.slug, permanent=True)
+    return render_article(request, article, queries.public_versions(article))
+
+
+def render_article(request: HttpRequest, article: Article, versions: list[Article]) -> HttpResponse:
+    """The article page; `iskra export_site` calls it too, with versions loaded in bulk."""
     with translation.override(article.language):
         return render(
             request,
@@ -125,7 +123,7 @@ def article(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
                 article=article,
                 body_html=article_html(article),
                 description=article.summary or plain_text(article.body)[:200],
-                versions=queries.public_versions(article),
+                versions=versions,
                 canonical=request.build_absolute_uri(feeds.article_url(article)),
             ),
         )

@@ -3,7 +3,7 @@ reads start from `published_articles()` and published issues, and nothing else."
 
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from iskra.network.scope import Capacity, narrow, scope_for
 from iskra.press import search
@@ -108,13 +108,12 @@ def published_issues() -> QuerySet[Issue]:
 
 def public_publications() -> QuerySet[Publication]:
     """Publications with at least one published issue or article."""
-    return (
-        Publication.objects.annotate(
-            published=Count("issues", filter=Q(issues__state=Issue.State.PUBLISHED), distinct=True)
-            + Count("articles", filter=Q(articles__state=Article.State.PUBLISHED), distinct=True)
-        )
-        .filter(published__gt=0)
-        .order_by("slug")
+    published_issue = Issue.objects.filter(publication=OuterRef("pk"), state=Issue.State.PUBLISHED)
+    published_article = Article.objects.filter(
+        publication=OuterRef("pk"), state=Article.State.PUBLISHED
+    )
+    return Publication.objects.filter(Exists(published_issue) | Exists(published_article)).order_by(
+        "slug"
     )
 
 
@@ -153,7 +152,13 @@ def publication_feed_articles(
 
 def public_versions(article: Article) -> list[Article]:
     """The published language versions of an article (itself included): for hreflang."""
-    return [version for version in versions_of(article) if version.is_published]
+    original_id = article.translation_of_id or article.pk
+    return list(
+        published_articles()
+        .filter(Q(pk=original_id) | Q(translation_of_id=original_id))
+        .only("pk", "slug", "language", "state")
+        .order_by("language")
+    )
 
 
 def search_published(*, language: str, query: str, limit: int = 30) -> list[Article]:
