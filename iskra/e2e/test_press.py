@@ -14,6 +14,13 @@ from iskra.press.tests.factories import make_editor, make_issue, make_publicatio
 
 pytestmark = pytest.mark.e2e
 
+
+def poppler(*command: str) -> str:
+    """Run one of poppler's tools (pdfinfo, pdftotext) on a PDF; its output."""
+    completed = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
+    return completed.stdout
+
+
 ITEM = "The fans in the paint shop are broken again; it was 104 degrees by booth 4."
 
 
@@ -62,13 +69,8 @@ def test_a_workers_item_goes_from_a_phone_to_the_printed_sheet(
         editor.get_by_role("link", name="PDF (English)").click()
     pdf = tmp_path / "sheet.pdf"
     download.value.save_as(pdf)
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
-    assert "Pages:           2" in info.stdout
-    back = subprocess.run(
-        ["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    info = poppler("pdfinfo", str(pdf))
+    assert "Pages:           2" in info
+    back = poppler("pdftotext", "-f", "2", "-l", "2", str(pdf), "-")
     assert "Paint shop: 104 degrees" in back
     assert "booth 4" in back

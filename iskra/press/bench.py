@@ -133,7 +133,7 @@ def _print_results(context: BenchContext, rng: random.Random) -> list[Result]:
                 language="en",
                 title=dataset._sentence("en", rng, 5)[:-1],
                 slug="sheet-bench",
-                body=dataset._text("en", rng)[: 900 if page == 2 else 2400],
+                body=dataset._text("en", rng)[: 600 if page == 2 else 1800],
             )
             IssuePlacement.objects.create(issue=sheet, article=article, page=page, order=order)
     results += _measure_print("print_sheet", sheet, 1.5, context)

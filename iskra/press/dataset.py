@@ -92,6 +92,24 @@ WORDS = {
 }
 
 
+# A Zipf-like vocabulary: the topical words above sit among 3,000 filler words at moderate
+# ranks, so that a search term matches a realistic share of the articles (not all of them).
+SYLLABLES = ["ka", "lo", "mi", "ter", "san", "do", "ri", "ven", "pa", "tu", "ne", "gor", "al"]
+FILLER = sorted(
+    {"".join(random.Random(index).choices(SYLLABLES, k=2 + index % 3)) for index in range(6000)}
+)[:3000]
+
+
+def _vocabulary(language: str) -> tuple[list[str], list[float]]:
+    words = list(FILLER)
+    for offset, word in enumerate(WORDS[language]):
+        words.insert(200 + 30 * offset, word)
+    return words, [1 / (rank + 1) for rank in range(len(words))]
+
+
+VOCABULARY = {language: _vocabulary(language) for language in WORDS}
+
+
 def generate(*, contacts: int, rng: random.Random, out: Any) -> None:
     ensure_articles(ARTICLES, rng=rng, out=out)
 
@@ -118,7 +136,8 @@ def bench_publication() -> Publication:
 
 
 def _sentence(language: str, rng: random.Random, length: int) -> str:
-    words = rng.choices(WORDS[language], k=length)
+    vocabulary, weights = VOCABULARY[language]
+    words = rng.choices(vocabulary, weights=weights, k=length)
     return " ".join(words).capitalize() + "."
 
 

@@ -19,12 +19,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.contrib.staticfiles import finders
-from django.db.models import Q
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 
 from iskra.press import public_views, queries
-from iskra.press.models import Article, Topic
+from iskra.press.models import Topic
 
 PLAIN_STATIC = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -123,15 +122,9 @@ def _article_pages(factory: RequestFactory, *, secure: bool) -> Iterator[tuple[s
         if not chunk:
             return
         last = chunk[-1].pk
-        originals = {article.translation_of_id or article.pk for article in chunk}
-        versions: dict[int, list[Article]] = {}
-        for version in (
-            queries.published_articles()
-            .filter(Q(pk__in=originals) | Q(translation_of_id__in=originals))
-            .only("pk", "slug", "language", "state", "translation_of_id")
-            .order_by("language")
-        ):
-            versions.setdefault(version.translation_of_id or version.pk, []).append(version)
+        versions = queries.published_versions_of(
+            list({article.translation_of_id or article.pk for article in chunk})
+        )
         for article in chunk:
             path = reverse("public:article", args=[article.pk, article.slug])
             request = factory.get(path, secure=secure)

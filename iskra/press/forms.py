@@ -220,12 +220,6 @@ class SubmissionForm(forms.Form):
         help_text=_("Only if you want an answer. Leave it empty to stay anonymous."),
     )
 
-    def clean_body(self) -> str:
-        body = self.cleaned_data["body"]
-        if "\x00" in body:
-            raise forms.ValidationError(_("The text contains characters we cannot store."))
-        return body
-
 
 class SubscribeForm(forms.Form):
     email = forms.EmailField(label=_("Your email address"), max_length=254)
