@@ -8,6 +8,7 @@ ids found are loaded through `published_articles()` again, so a stale row cannot
 """
 
 import re
+import unicodedata
 from typing import Any
 
 from django.db import connection
@@ -57,6 +58,13 @@ def drop_schema(schema_editor: Any) -> None:
         schema_editor.execute(statement)
 
 
+def fold(text: str) -> str:
+    """Without accents, so that "linea" finds "línea" (SQLite's tokenizer does the same;
+    PostgreSQL would need the unaccent extension, which needs a superuser to install)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def config_for(language: str) -> str:
     return POSTGRES_CONFIGS.get(language, "simple")
 
@@ -79,9 +87,9 @@ def index_article(article: Article) -> None:
                     article.pk,
                     article.language,
                     config_for(article.language),
-                    article.title,
+                    fold(article.title),
                     config_for(article.language),
-                    body,
+                    fold(body),
                 ],
             )
         else:
@@ -117,7 +125,7 @@ def search_ids(*, language: str, query: str, limit: int = 30) -> list[int]:
                 " plainto_tsquery(%s::regconfig, %s) query"
                 " WHERE language = %s AND document @@ query"
                 " ORDER BY ts_rank(document, query) DESC, article_id DESC LIMIT %s",
-                [config_for(language), " ".join(words), language, limit],
+                [config_for(language), fold(" ".join(words)), language, limit],
             )
         else:
             # Each word quoted (FTS5 syntax cannot leak through); the last one as a prefix.
