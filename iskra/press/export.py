@@ -19,11 +19,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.contrib.staticfiles import finders
+from django.db.models import Q
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 
 from iskra.press import public_views, queries
-from iskra.press.models import Topic
+from iskra.press.models import ArticleImage, Topic
 
 PLAIN_STATIC = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -106,7 +107,7 @@ def export_site(directory: Path, *, base_url: str, search_index: bool = True) ->
             article_file.parent.mkdir(parents=True, exist_ok=True)
             article_file.write_bytes(content)
             result.pages += 1
-    result.static_files = _copy_static(directory, static_paths)
+    result.static_files = _copy_static(directory, static_paths) + _copy_images(directory)
     result.search = _pagefind(directory) if search_index else "skipped"
     result.seconds = time.perf_counter() - started
     return result
@@ -115,7 +116,12 @@ def export_site(directory: Path, *, base_url: str, search_index: bool = True) ->
 def _article_pages(factory: RequestFactory, *, secure: bool) -> Iterator[tuple[str, bytes]]:
     """Every published article's page, rendered by the same function as the live view, with
     the articles and their language versions loaded a thousand at a time."""
-    articles = queries.published_articles().select_related("publication").order_by("pk")
+    articles = (
+        queries.published_articles()
+        .select_related("publication", "translation_of")
+        .prefetch_related("images", "translation_of__images")
+        .order_by("pk")
+    )
     last = 0
     while True:
         chunk = list(articles.filter(pk__gt=last).prefetch_related("topics")[:ARTICLE_CHUNK])
@@ -132,6 +138,20 @@ def _article_pages(factory: RequestFactory, *, secure: bool) -> Iterator[tuple[s
                 request, article, versions.get(article.translation_of_id or article.pk, [])
             )
             yield path, response.content
+
+
+def _copy_images(directory: Path) -> int:
+    """The images of published articles, where their public URL points."""
+    published = queries.published_articles()
+    pictures = ArticleImage.objects.filter(
+        Q(article__in=published) | Q(article__translations__in=published)
+    ).distinct()
+    for picture in pictures:
+        target = file_for(directory, reverse("public:image", args=[picture.pk, picture.image_name]))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with picture.image.open("rb") as source, target.open("wb") as copy:
+            shutil.copyfileobj(source, copy)
+    return len(pictures)
 
 
 def _copy_static(directory: Path, urls: set[str]) -> int:

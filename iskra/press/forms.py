@@ -168,6 +168,16 @@ class TranslateForm(forms.Form):
         self.fields["language"].choices = [(code, names.get(code, code)) for code in languages]  # type: ignore[attr-defined]
 
 
+class ImageForm(forms.Form):
+    image = forms.ImageField(label=_("Image"))
+    alt_text = forms.CharField(
+        label=_("Description for screen readers"),
+        max_length=300,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    caption = forms.CharField(label=_("Caption"), max_length=300, required=False)
+
+
 class StateForm(forms.Form):
     state = forms.CharField(max_length=20)
 

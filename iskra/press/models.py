@@ -1,6 +1,8 @@
 """The press: publications, their issues and articles, workers' submissions, print runs and
 the email editions. Every write goes through press.services; reads through press.queries."""
 
+import mimetypes
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -256,6 +258,14 @@ class ArticleImage(models.Model):
 
     def __str__(self) -> str:
         return self.alt_text
+
+    @property
+    def image_name(self) -> str:
+        return self.image.name.rsplit("/", 1)[-1]
+
+    @property
+    def content_type(self) -> str:
+        return mimetypes.guess_type(self.image_name)[0] or "application/octet-stream"
 
 
 class IssuePlacement(models.Model):

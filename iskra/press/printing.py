@@ -14,6 +14,7 @@ and they cover Spanish, French and Haitian Creole.
 
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import segno
@@ -46,12 +47,20 @@ FRONT_PAGE_WORDS = 220
 
 
 @dataclass
+class PrintedImage:
+    url: str  # file:// on the server's disk; WeasyPrint reads it directly
+    alt: str
+    caption: str
+
+
+@dataclass
 class PrintedArticle:
     placement: IssuePlacement
     article: Article
     html: SafeString
     rest: SafeString | None = None  # the part that continues on an inner page
     anchor: str = ""
+    images: list[PrintedImage] = field(default_factory=list)
 
 
 @dataclass
@@ -77,7 +86,14 @@ def _edition(issue: Issue, placements: list[IssuePlacement], language: str, jump
             continue
         html = article_html(version)
         printed = PrintedArticle(
-            placement, version, html, anchor=f"a{version.pk}-{language}-{issue.pk}"
+            placement,
+            version,
+            html,
+            anchor=f"a{version.pk}-{language}-{issue.pk}",
+            images=[
+                PrintedImage(Path(picture.image.path).as_uri(), picture.alt_text, picture.caption)
+                for picture in placement.article.images.all()
+            ],
         )
         page = pages.setdefault(placement.page, PrintedPage(placement.page))
         if jumps and placement.page == 1:

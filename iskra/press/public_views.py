@@ -12,7 +12,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -24,7 +25,7 @@ from django.views.decorators.csrf import csrf_exempt
 from iskra.core.errors import DomainError
 from iskra.press import feeds, queries, services, tokens
 from iskra.press.forms import SubmissionForm, SubscribeForm
-from iskra.press.models import Article, Publication, Subscriber, Topic
+from iskra.press.models import Article, ArticleImage, Publication, Subscriber, Topic
 from iskra.press.rendering import article_html, plain_text
 
 SUBMISSIONS_PER_HOUR = 5
@@ -104,7 +105,9 @@ def issue(request: HttpRequest, slug: str, number: int, language: str) -> HttpRe
 
 def article(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     article = get_object_or_404(
-        queries.published_articles().select_related("publication").prefetch_related("topics"),
+        queries.published_articles()
+        .select_related("publication", "translation_of")
+        .prefetch_related("topics"),
         pk=pk,
     )
     if slug != article.slug:
@@ -124,9 +127,21 @@ def render_article(request: HttpRequest, article: Article, versions: list[Articl
                 body_html=article_html(article),
                 description=article.summary or plain_text(article.body)[:200],
                 versions=versions,
+                images=article.original.images.all(),
                 canonical=request.build_absolute_uri(feeds.article_url(article)),
             ),
         )
+
+
+def image(request: HttpRequest, pk: int, name: str) -> FileResponse:
+    """An article's image, only once the article (or the original it translates) is out."""
+    picture = get_object_or_404(ArticleImage.objects.select_related("article"), pk=pk)
+    published = queries.published_articles().filter(
+        Q(pk=picture.article_id) | Q(translation_of_id=picture.article_id)
+    )
+    if picture.image_name != name or not published.exists():
+        raise Http404
+    return FileResponse(picture.image.open("rb"), content_type=picture.content_type)
 
 
 def topic(request: HttpRequest, slug: str, language: str) -> HttpResponse:

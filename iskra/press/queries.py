@@ -65,7 +65,8 @@ def placement_candidates(user: Any, issue: Issue) -> QuerySet[Article]:
 def issue_placements(issue: Issue) -> list[IssuePlacement]:
     return list(
         issue.placements.select_related("article").prefetch_related(
-            Prefetch("article__translations", queryset=Article.objects.order_by("language"))
+            Prefetch("article__translations", queryset=Article.objects.order_by("language")),
+            "article__images",
         )
     )
 
@@ -75,8 +76,9 @@ def new_submissions(publication: Publication) -> QuerySet[Submission]:
 
 
 def delivery_counts(issue: Issue) -> dict[str, int]:
+    """How many deliveries of the issue are in each state, by the state's label."""
     rows = EmailDelivery.objects.filter(issue=issue).values_list("state").annotate(Count("pk"))
-    return dict(rows)
+    return {str(EmailDelivery.State(state).label): count for state, count in rows}
 
 
 def version_in(article: Article, language: str) -> Article | None:
