@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from iskra.core.errors import DomainError
@@ -210,6 +211,7 @@ def _over_limit(request: HttpRequest, name: str, limit: int) -> bool:
     return count > limit
 
 
+@never_cache  # a form with a CSRF token, or a personal link
 def submit(request: HttpRequest, slug: str) -> HttpResponse:
     publication = get_object_or_404(Publication, slug=slug)
     form = SubmissionForm(request.POST or None)
@@ -261,6 +263,7 @@ def qr_svg(url: str) -> str:
 # Email subscriptions (double opt-in)
 
 
+@never_cache  # a form with a CSRF token, or a personal link
 def subscribe(request: HttpRequest, slug: str) -> HttpResponse:
     publication = _public_publication(slug)
     form = SubscribeForm(request.POST or None)
@@ -301,6 +304,7 @@ def _send_confirmation(request: HttpRequest, subscriber: Subscriber) -> None:
     message.send()
 
 
+@never_cache  # a form with a CSRF token, or a personal link
 def subscribe_confirm(request: HttpRequest, token: str) -> HttpResponse:
     subscriber = tokens.subscriber_from(
         token, salt=tokens.CONFIRM_SALT, max_age=tokens.CONFIRM_MAX_AGE
@@ -317,6 +321,7 @@ def subscribe_confirm(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
+@never_cache
 @csrf_exempt  # RFC 8058 one-click: mail programs POST here without a form of ours.
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     subscriber = tokens.subscriber_from(token, salt=tokens.UNSUBSCRIBE_SALT)

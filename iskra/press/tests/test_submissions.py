@@ -154,3 +154,10 @@ def test_the_editor_turns_an_item_into_an_article_or_discards_it(sheet, editor, 
     other = client_for(make_editor(los_angeles, "lara"))
     assert other.get("/press/plant-bulletin/submissions/").status_code == 404
     assert other.post(f"/press/plant-bulletin/submissions/{keep.pk}/accept/").status_code == 404
+
+
+def test_the_form_is_never_cached_but_articles_may_be(sheet, newsroom):
+    assert "no-store" in Client().get("/p/plant-bulletin/submit/")["Cache-Control"]
+    article = newsroom.published
+    response = Client().get(f"/p/a/{article.pk}/{article.slug}/")
+    assert "no-store" not in response.get("Cache-Control", "")
