@@ -5,7 +5,7 @@ import random
 from datetime import date, timedelta
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from iskra.network.models import Collective
@@ -158,7 +158,14 @@ def ensure_articles(total: int, *, rng: random.Random, out: Any) -> Publication:
         _add_pairs(publication, pairs, rng)
         existing += 2 * pairs
         out.write(f"bench articles: {existing}\n")
+    analyze()
     return publication
+
+
+def analyze() -> None:
+    """Fresh planner statistics after a bulk load, as autovacuum would give them in time."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 @transaction.atomic

@@ -212,7 +212,10 @@ class Article(models.Model):
                 name="press_one_translation_per_language",
             )
         ]
-        indexes = [models.Index(fields=["state", "language", "-published_at"])]
+        indexes = [
+            models.Index(fields=["state", "language", "-published_at"]),
+            models.Index(fields=["publication", "state"]),
+        ]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 

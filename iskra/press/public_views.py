@@ -128,7 +128,7 @@ def render_article(request: HttpRequest, article: Article, versions: list[Articl
                 body_html=article_html(article),
                 description=article.summary or plain_text(article.body)[:200],
                 versions=versions,
-                images=article.original.images.all(),
+                images=list(article.original.images.all()),
                 canonical=request.build_absolute_uri(feeds.article_url(article)),
             ),
         )
