@@ -19,16 +19,18 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.contrib.staticfiles import finders
-from django.test import Client, override_settings
+from django.db.models import Q
+from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 
-from iskra.press import queries
-from iskra.press.models import Topic
+from iskra.press import public_views, queries
+from iskra.press.models import ArticleImage, Topic
 
 PLAIN_STATIC = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+ARTICLE_CHUNK = 1000
 STATIC_REFERENCE = re.compile(r"""(?:href|src)="(/static/[^"?#]+)""")
 
 
@@ -61,8 +63,6 @@ def public_paths() -> Iterator[tuple[str, str]]:
         for issue in queries.published_issues().filter(publication=publication):
             for code in publication.languages:
                 yield reverse("public:issue", args=[publication.slug, issue.number, code]), ""
-    for pk, slug in queries.published_articles().values_list("pk", "slug").iterator():
-        yield reverse("public:article", args=[pk, slug]), ""
     topics = (
         Topic.objects.filter(articles__in=queries.published_articles())
         .values_list("slug", "articles__language")
@@ -101,10 +101,57 @@ def export_site(directory: Path, *, base_url: str, search_index: bool = True) ->
                 static_paths.update(STATIC_REFERENCE.findall(response.content.decode()))
             elif path.name.endswith(".xml") and "atom" in path.name:
                 result.feeds += 1
-    result.static_files = _copy_static(directory, static_paths)
+        factory = RequestFactory(HTTP_HOST=host, HTTP_X_ISKRA_EXPORT="1")
+        for url, content in _article_pages(factory, secure=parts.scheme == "https"):
+            article_file = file_for(directory, url)
+            article_file.parent.mkdir(parents=True, exist_ok=True)
+            article_file.write_bytes(content)
+            result.pages += 1
+    result.static_files = _copy_static(directory, static_paths) + _copy_images(directory)
     result.search = _pagefind(directory) if search_index else "skipped"
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _article_pages(factory: RequestFactory, *, secure: bool) -> Iterator[tuple[str, bytes]]:
+    """Every published article's page, rendered by the same function as the live view, with
+    the articles and their language versions loaded a thousand at a time."""
+    articles = (
+        queries.published_articles()
+        .select_related("publication", "translation_of")
+        .prefetch_related("images", "translation_of__images")
+        .order_by("pk")
+    )
+    last = 0
+    while True:
+        chunk = list(articles.filter(pk__gt=last).prefetch_related("topics")[:ARTICLE_CHUNK])
+        if not chunk:
+            return
+        last = chunk[-1].pk
+        versions = queries.published_versions_of(
+            list({article.translation_of_id or article.pk for article in chunk})
+        )
+        for article in chunk:
+            path = reverse("public:article", args=[article.pk, article.slug])
+            request = factory.get(path, secure=secure)
+            response = public_views.render_article(
+                request, article, versions.get(article.translation_of_id or article.pk, [])
+            )
+            yield path, response.content
+
+
+def _copy_images(directory: Path) -> int:
+    """The images of published articles, where their public URL points."""
+    published = queries.published_articles()
+    pictures = ArticleImage.objects.filter(
+        Q(article__in=published) | Q(article__translations__in=published)
+    ).distinct()
+    for picture in pictures:
+        target = file_for(directory, reverse("public:image", args=[picture.pk, picture.image_name]))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with picture.image.open("rb") as source, target.open("wb") as copy:
+            shutil.copyfileobj(source, copy)
+    return len(pictures)
 
 
 def _copy_static(directory: Path, urls: set[str]) -> int:

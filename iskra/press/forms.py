@@ -168,6 +168,16 @@ class TranslateForm(forms.Form):
         self.fields["language"].choices = [(code, names.get(code, code)) for code in languages]  # type: ignore[attr-defined]
 
 
+class ImageForm(forms.Form):
+    image = forms.ImageField(label=_("Image"))
+    alt_text = forms.CharField(
+        label=_("Description for screen readers"),
+        max_length=300,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    caption = forms.CharField(label=_("Caption"), max_length=300, required=False)
+
+
 class StateForm(forms.Form):
     state = forms.CharField(max_length=20)
 
@@ -219,12 +229,6 @@ class SubmissionForm(forms.Form):
         required=False,
         help_text=_("Only if you want an answer. Leave it empty to stay anonymous."),
     )
-
-    def clean_body(self) -> str:
-        body = self.cleaned_data["body"]
-        if "\x00" in body:
-            raise forms.ValidationError(_("The text contains characters we cannot store."))
-        return body
 
 
 class SubscribeForm(forms.Form):

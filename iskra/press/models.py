@@ -1,6 +1,8 @@
 """The press: publications, their issues and articles, workers' submissions, print runs and
 the email editions. Every write goes through press.services; reads through press.queries."""
 
+import mimetypes
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -210,7 +212,10 @@ class Article(models.Model):
                 name="press_one_translation_per_language",
             )
         ]
-        indexes = [models.Index(fields=["state", "language", "-published_at"])]
+        indexes = [
+            models.Index(fields=["state", "language", "-published_at"]),
+            models.Index(fields=["publication", "state"]),
+        ]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 
@@ -256,6 +261,14 @@ class ArticleImage(models.Model):
 
     def __str__(self) -> str:
         return self.alt_text
+
+    @property
+    def image_name(self) -> str:
+        return self.image.name.rsplit("/", 1)[-1]
+
+    @property
+    def content_type(self) -> str:
+        return mimetypes.guess_type(self.image_name)[0] or "application/octet-stream"
 
 
 class IssuePlacement(models.Model):

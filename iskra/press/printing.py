@@ -14,6 +14,8 @@ and they cover Spanish, French and Haitian Creole.
 
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import segno
 from django.template.loader import render_to_string
@@ -45,12 +47,20 @@ FRONT_PAGE_WORDS = 220
 
 
 @dataclass
+class PrintedImage:
+    url: str  # file:// on the server's disk; WeasyPrint reads it directly
+    alt: str
+    caption: str
+
+
+@dataclass
 class PrintedArticle:
     placement: IssuePlacement
     article: Article
     html: SafeString
     rest: SafeString | None = None  # the part that continues on an inner page
     anchor: str = ""
+    images: list[PrintedImage] = field(default_factory=list)
 
 
 @dataclass
@@ -76,7 +86,14 @@ def _edition(issue: Issue, placements: list[IssuePlacement], language: str, jump
             continue
         html = article_html(version)
         printed = PrintedArticle(
-            placement, version, html, anchor=f"a{version.pk}-{language}-{issue.pk}"
+            placement,
+            version,
+            html,
+            anchor=f"a{version.pk}-{language}-{issue.pk}",
+            images=[
+                PrintedImage(Path(picture.image.path).as_uri(), picture.alt_text, picture.caption)
+                for picture in placement.article.images.all()
+            ],
         )
         page = pages.setdefault(placement.page, PrintedPage(placement.page))
         if jumps and placement.page == 1:
@@ -148,7 +165,8 @@ def issue_html(issue: Issue, *, language: str | None = None, base_url: str = "")
         )
 
 
-def issue_pdf(issue: Issue, *, language: str | None = None, base_url: str = "") -> bytes:
+def render_document(issue: Issue, *, language: str | None = None, base_url: str = "") -> Any:
+    """The laid-out WeasyPrint document (its `pages`, `write_pdf()`)."""
     from weasyprint import HTML  # imported late: it is slow to import and only printing needs it
 
     html = issue_html(issue, language=language, base_url=base_url)
@@ -159,6 +177,11 @@ def issue_pdf(issue: Issue, *, language: str | None = None, base_url: str = "") 
         if missing:
             blanks = '<div class="blank-page"></div>' * missing
             document = HTML(string=html.replace("</body>", blanks + "</body>")).render()
+    return document
+
+
+def issue_pdf(issue: Issue, *, language: str | None = None, base_url: str = "") -> bytes:
+    document = render_document(issue, language=language, base_url=base_url)
     return bytes(document.write_pdf())
 
 

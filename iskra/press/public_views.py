@@ -12,20 +12,21 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
-from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from iskra.core.errors import DomainError
 from iskra.press import feeds, queries, services, tokens
 from iskra.press.forms import SubmissionForm, SubscribeForm
-from iskra.press.models import Publication, Subscriber, Topic
+from iskra.press.models import Article, ArticleImage, Publication, Subscriber, Topic
 from iskra.press.rendering import article_html, plain_text
 
 SUBMISSIONS_PER_HOUR = 5
@@ -106,16 +107,17 @@ def issue(request: HttpRequest, slug: str, number: int, language: str) -> HttpRe
 def article(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     article = get_object_or_404(
         queries.published_articles()
-        .select_related("translation_of", "publication")
-        .prefetch_related(
-            "topics",
-            Prefetch("translation_of__translations"),
-            Prefetch("translations"),
-        ),
+        .select_related("publication", "translation_of")
+        .prefetch_related("topics"),
         pk=pk,
     )
     if slug != article.slug:
         return redirect("public:article", pk=article.pk, slug=article.slug, permanent=True)
+    return render_article(request, article, queries.public_versions(article))
+
+
+def render_article(request: HttpRequest, article: Article, versions: list[Article]) -> HttpResponse:
+    """The article page; `iskra export_site` calls it too, with versions loaded in bulk."""
     with translation.override(article.language):
         return render(
             request,
@@ -125,10 +127,22 @@ def article(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
                 article=article,
                 body_html=article_html(article),
                 description=article.summary or plain_text(article.body)[:200],
-                versions=queries.public_versions(article),
+                versions=versions,
+                images=list(article.original.images.all()),
                 canonical=request.build_absolute_uri(feeds.article_url(article)),
             ),
         )
+
+
+def image(request: HttpRequest, pk: int, name: str) -> FileResponse:
+    """An article's image, only once the article (or the original it translates) is out."""
+    picture = get_object_or_404(ArticleImage.objects.select_related("article"), pk=pk)
+    published = queries.published_articles().filter(
+        Q(pk=picture.article_id) | Q(translation_of_id=picture.article_id)
+    )
+    if picture.image_name != name or not published.exists():
+        raise Http404
+    return FileResponse(picture.image.open("rb"), content_type=picture.content_type)
 
 
 def topic(request: HttpRequest, slug: str, language: str) -> HttpResponse:
@@ -197,6 +211,7 @@ def _over_limit(request: HttpRequest, name: str, limit: int) -> bool:
     return count > limit
 
 
+@never_cache  # a form with a CSRF token, or a personal link
 def submit(request: HttpRequest, slug: str) -> HttpResponse:
     publication = get_object_or_404(Publication, slug=slug)
     form = SubmissionForm(request.POST or None)
@@ -248,6 +263,7 @@ def qr_svg(url: str) -> str:
 # Email subscriptions (double opt-in)
 
 
+@never_cache  # a form with a CSRF token, or a personal link
 def subscribe(request: HttpRequest, slug: str) -> HttpResponse:
     publication = _public_publication(slug)
     form = SubscribeForm(request.POST or None)
@@ -288,6 +304,7 @@ def _send_confirmation(request: HttpRequest, subscriber: Subscriber) -> None:
     message.send()
 
 
+@never_cache  # a form with a CSRF token, or a personal link
 def subscribe_confirm(request: HttpRequest, token: str) -> HttpResponse:
     subscriber = tokens.subscriber_from(
         token, salt=tokens.CONFIRM_SALT, max_age=tokens.CONFIRM_MAX_AGE
@@ -304,6 +321,7 @@ def subscribe_confirm(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
+@never_cache
 @csrf_exempt  # RFC 8058 one-click: mail programs POST here without a form of ours.
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     subscriber = tokens.subscriber_from(token, salt=tokens.UNSUBSCRIBE_SALT)

@@ -3,10 +3,12 @@
 SQLite (the embedded default): an FTS5 table `press_article_fts` whose rowid is the article id.
 PostgreSQL: a table `press_article_search` with a `tsvector` built with the article language's
 text-search configuration (English stemming for English, Spanish for Spanish...), GIN-indexed.
-Only published articles are ever in the index, so a search can never reveal a draft.
+Only published articles are ever in the index, so a search can never reveal a draft; and the
+ids found are loaded through `published_articles()` again, so a stale row cannot either.
 """
 
 import re
+import unicodedata
 from typing import Any
 
 from django.db import connection
@@ -60,6 +62,13 @@ def drop_schema(schema_editor: Any) -> None:
         schema_editor.execute(statement)
 
 
+def fold(text: str) -> str:
+    """Without accents, so that "linea" finds "línea" (SQLite's tokenizer does the same;
+    PostgreSQL would need the unaccent extension, which needs a superuser to install)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def config_for(language: str) -> str:
     return POSTGRES_CONFIGS.get(language, "simple")
 
@@ -82,9 +91,9 @@ def index_article(article: Article) -> None:
                     article.pk,
                     article.language,
                     config_for(article.language),
-                    article.title,
+                    fold(article.title),
                     config_for(article.language),
-                    body,
+                    fold(body),
                 ],
             )
         else:
@@ -120,7 +129,7 @@ def search_ids(*, language: str, query: str, limit: int = 30) -> list[int]:
                 " plainto_tsquery(%s::regconfig, %s) query"
                 " WHERE language = %s AND document @@ query"
                 " ORDER BY ts_rank(document, query) DESC, article_id DESC LIMIT %s",
-                [config_for(language), " ".join(words), language, limit],
+                [config_for(language), fold(" ".join(words)), language, limit],
             )
         else:
             # Each word quoted (FTS5 syntax cannot leak through); the last one as a prefix.

@@ -23,6 +23,7 @@ from iskra.press import search
 from iskra.press.models import (
     Article,
     ArticleComment,
+    ArticleImage,
     Issue,
     IssuePlacement,
     PrintRun,
@@ -405,6 +406,41 @@ def comment_add(*, actor: Any, article: Article, body: str) -> ArticleComment:
         comment = ArticleComment.objects.create(article=article, author=actor, body=body)
         log_action("press.article.commented", actor=actor, target=article, details={})
     return comment
+
+
+# Images
+
+IMAGE_MAX_BYTES = 8 * 1024 * 1024
+
+
+def image_add(
+    *, actor: Any, article: Article, image: Any, alt_text: str, caption: str = ""
+) -> ArticleImage:
+    require_editor(actor, article.collective)
+    if image.size > IMAGE_MAX_BYTES:
+        raise DomainError(_("The image is larger than 8 MB."))
+    if not alt_text.strip():
+        raise DomainError(_("Describe the image for people who cannot see it."))
+    with transaction.atomic():
+        order = article.images.count()
+        picture = ArticleImage.objects.create(
+            article=article,
+            image=image,
+            alt_text=alt_text.strip(),
+            caption=caption.strip(),
+            order=order,
+        )
+        log_action("press.article.image_added", actor=actor, target=article, details={})
+    return picture
+
+
+def image_remove(*, actor: Any, picture: ArticleImage) -> None:
+    article = picture.article
+    require_editor(actor, article.collective)
+    with transaction.atomic():
+        picture.image.delete(save=False)
+        picture.delete()
+        log_action("press.article.image_removed", actor=actor, target=article, details={})
 
 
 # Placements

@@ -11,6 +11,12 @@ urlpatterns = [
     path("articles/<int:pk>/state/", views.article_state, name="article_state"),
     path("articles/<int:pk>/comment/", views.article_comment, name="article_comment"),
     path("articles/<int:pk>/translate/", views.article_translate, name="article_translate"),
+    path("articles/<int:pk>/images/", views.article_image_add, name="article_image_add"),
+    path(
+        "articles/<int:pk>/images/<int:image_pk>/remove/",
+        views.article_image_remove,
+        name="article_image_remove",
+    ),
     path("<slug:slug>/", views.publication_detail, name="publication"),
     path("<slug:slug>/edit/", views.publication_edit, name="publication_edit"),
     path("<slug:slug>/issues/new/", views.issue_create, name="issue_create"),

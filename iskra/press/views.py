@@ -17,6 +17,7 @@ from iskra.press import editions, printing, queries, services
 from iskra.press.forms import (
     ArticleForm,
     CommentForm,
+    ImageForm,
     IssueForm,
     NewArticleForm,
     NewPublicationForm,
@@ -332,6 +333,8 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "next_states": sorted(services.ARTICLE_TRANSITIONS.get(article.state, set())),
             "comments": article.comments.select_related("author"),
             "comment_form": CommentForm(),
+            "image_form": ImageForm(),
+            "images": article.original.images.all(),
             "placements": article.original.placements.select_related("issue__publication"),
         },
     )
@@ -398,6 +401,31 @@ def article_comment(request: HttpRequest, pk: int) -> HttpResponse:
             _fail(request, error)
     else:
         messages.error(request, _("The comment is empty or too long."))
+    return redirect("press:article", pk=pk)
+
+
+@login_required
+@require_POST
+def article_image_add(request: HttpRequest, pk: int) -> HttpResponse:
+    article = _article(request, pk)
+    form = ImageForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.image_add(actor=request.user, article=article, **form.cleaned_data)
+        except DomainError as error:
+            _fail(request, error)
+    else:
+        for errors in form.errors.values():
+            messages.error(request, " ".join(str(error) for error in errors))
+    return redirect("press:article", pk=pk)
+
+
+@login_required
+@require_POST
+def article_image_remove(request: HttpRequest, pk: int, image_pk: int) -> HttpResponse:
+    article = _article(request, pk)
+    picture = get_object_or_404(article.images, pk=image_pk)
+    services.image_remove(actor=request.user, picture=picture)
     return redirect("press:article", pk=pk)
 
 

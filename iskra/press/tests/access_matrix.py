@@ -89,6 +89,16 @@ def _editor_kwargs(world):
     return {}
 
 
+def _image(world):
+    from iskra.press.tests.factories import png_upload
+
+    article = _article(world)
+    picture = services.image_add(
+        actor=world.organizer, article=article, image=png_upload(), alt_text="A picket line"
+    )
+    return {"pk": article.pk, "image_pk": picture.pk}
+
+
 MATRIX = [
     Case("press:publications", _editor_kwargs, outsider=200, other=200, member=200, centre=200),
     Case("press:publication_create", _editor_kwargs, **EDITOR_ONLY),
@@ -161,6 +171,8 @@ MATRIX = [
         **EDITOR_ONLY,
     ),
     Case("press:article_translate", _article_pk, **EDITOR_ONLY),
+    Case("press:article_image_add", _article_pk, method="post", organizer=302, **EDITOR_ONLY),
+    Case("press:article_image_remove", _image, method="post", organizer=302, **EDITOR_ONLY),
 ]
 
 
@@ -199,6 +211,16 @@ def _public_article(world):
     return {"pk": article.pk, "slug": article.slug}
 
 
+def _public_image(world):
+    from iskra.press.tests.factories import png_upload
+
+    article = _published(world)[2]
+    picture = services.image_add(
+        actor=world.organizer, article=article, image=png_upload(), alt_text="A picket line"
+    )
+    return {"pk": picture.pk, "name": picture.image_name}
+
+
 def _public_topic(world):
     _published(world)
     return {"slug": "strikes", "language": "en"}
@@ -233,6 +255,7 @@ MATRIX += [
     Case("public:issue", _public_issue, **PUBLIC),
     Case("public:article", _public_article, **PUBLIC),
     Case("public:topic", _public_topic, **PUBLIC),
+    Case("public:image", _public_image, **PUBLIC),
     Case("public:feed", _public_feed, **PUBLIC),
     Case("public:submit", _public_pub, **PUBLIC),
     Case("public:submit_thanks", _public_pub, **PUBLIC),

@@ -56,3 +56,14 @@ def make_issue(editor, publication, number=None):
     return services.issue_create(
         actor=editor, publication=publication, date=date(2024, 9, 15), number=number
     )
+
+
+def png_upload(name="strike.png", size=(40, 30)):
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", size, (200, 20, 20)).save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")

@@ -109,6 +109,7 @@ def test_search_in_each_language(newsroom, client):
     assert titles("terminals", "en") == ["Dockers strike for safety"]
     assert titles("huelga", "es") == ["Huelga de los estibadores"]
     assert titles("estibadores amanecer", "es") == ["Huelga de los estibadores"]
+    assert titles("extendio", "es") == ["Huelga de los estibadores"]  # without its accent
     assert titles("huelga", "en") == []
     assert titles("secret", "en") == []
     # Query syntax cannot break out: quotes, operators and SQL are just words.

@@ -1,0 +1,233 @@
+"""`iskra bench --only press`: printing, the static export, article pages and search.
+
+Scale: ISKRA_BENCH_PRESS_EXPORT_ARTICLES (default 10,000) articles for the export and
+ISKRA_BENCH_PRESS_ARTICLES (default 50,000) for the page and search percentiles; both are
+half originals and half their Spanish translations. The data stays in the database (a bench
+paper under the collective `bench-press`), so later runs only add what is missing.
+"""
+
+import os
+import random
+import tempfile
+import tracemalloc
+from datetime import date
+from pathlib import Path
+
+from django.db import connection
+from django.test import Client, override_settings
+
+from iskra.core.benchmarks import BenchContext, Result, p95_ms, timed
+from iskra.press import dataset, export, printing, search
+from iskra.press.models import Article, Issue, IssuePlacement, Publication
+
+GROUP = "press"
+SEARCH_WORDS = ["strike", "wages", "safety", "police", "contract", "overtime", "picket"]
+
+
+def _scale(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+def run(context: BenchContext) -> list[Result]:
+    rng = random.Random(1917)
+    results = [*_print_results(context, rng)]
+    export_articles = _scale("ISKRA_BENCH_PRESS_EXPORT_ARTICLES", 10_000)
+    publication = dataset.ensure_articles(export_articles, rng=rng, out=context.out)
+    results.append(_export_result(context, export_articles))
+    dataset.ensure_articles(_scale("ISKRA_BENCH_PRESS_ARTICLES", 50_000), rng=rng, out=context.out)
+    results += _page_and_search_results(context, publication, rng)
+    return results
+
+
+# Printing
+
+
+def _print_issue(publication: Publication, rng: random.Random, pages: int) -> Issue:
+    """A fresh issue of the bench paper filled with `pages` pages' worth of articles."""
+    number = (publication.issues.order_by("-number").first() or Issue(number=0)).number + 1
+    issue = Issue.objects.create(publication=publication, number=number, date=date(2024, 9, 15))
+    for page in range(1, pages + 1):
+        for order in range(5 if page > 1 else 3):
+            article = Article.objects.create(
+                collective=publication.collective,
+                publication=publication,
+                language="en",
+                title=dataset._sentence("en", rng, 6)[:-1],
+                slug="print-bench",
+                body=dataset._text("en", rng),
+                dateline_place="Detroit",
+                dateline_country="USA",
+                dateline_date=date(2024, 9, 9),
+            )
+            IssuePlacement.objects.create(
+                issue=issue,
+                article=article,
+                page=page,
+                order=order,
+                is_lead=page == 1 and order == 0,
+            )
+    return issue
+
+
+def _measure_print(name: str, issue: Issue, target: float, context: BenchContext) -> list[Result]:
+    pages = len(printing.render_document(issue, language="en").pages)  # also warms fonts
+
+    def render() -> None:
+        printing.issue_pdf(issue, language="en")
+
+    seconds = min(timed(render) for _ in range(3))
+    tracemalloc.start()
+    printing.issue_pdf(issue, language="en")
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    # Baseline: WeasyPrint laying out the same text as one plain column, without our CSS.
+    from weasyprint import HTML
+
+    plain = "".join(
+        f"<h2>{p.article.title}</h2><p>{p.article.body}</p>"
+        for p in issue.placements.select_related("article")
+    )
+    baseline = min(timed(lambda: HTML(string=plain).write_pdf()) for _ in range(2))
+    context.say(f"{name}: {seconds:.2f} s, {pages} pages, peak {peak / 2**20:.0f} MiB")
+    return [
+        Result(
+            f"press.{name}_s",
+            seconds,
+            "s",
+            f"<= {target} s",
+            baseline=baseline,
+            ratio=seconds / baseline,
+            note=f"{pages} pages; baseline: same text, one plain column",
+            met=seconds <= target,
+        ),
+        Result(
+            f"press.{name}_peak_mb",
+            peak / 2**20,
+            "MiB",
+            "report",
+            note="Python allocations (tracemalloc) during one render",
+        ),
+    ]
+
+
+def _print_results(context: BenchContext, rng: random.Random) -> list[Result]:
+    publication = dataset.bench_publication()
+    tabloid = _print_issue(publication, rng, pages=8)
+    results = _measure_print("print_tabloid", tabloid, 5.0, context)
+    sheet_paper, _created = Publication.objects.get_or_create(
+        slug="bench-sheet",
+        defaults={
+            "collective": publication.collective,
+            "kind": Publication.Kind.NEWSLETTER,
+            "names": {"en": "Bench Sheet"},
+            "languages": ["en"],
+            "print_format": Publication.PrintFormat.LETTER_SHEET,
+        },
+    )
+    sheet = _print_issue(sheet_paper, rng, pages=0)
+    for page, count in ((1, 1), (2, 3)):
+        for order in range(count):
+            article = Article.objects.create(
+                collective=sheet_paper.collective,
+                publication=sheet_paper,
+                language="en",
+                title=dataset._sentence("en", rng, 5)[:-1],
+                slug="sheet-bench",
+                body=dataset._text("en", rng)[: 600 if page == 2 else 1800],
+            )
+            IssuePlacement.objects.create(issue=sheet, article=article, page=page, order=order)
+    results += _measure_print("print_sheet", sheet, 1.5, context)
+    return results
+
+
+# The static export
+
+
+def _export_result(context: BenchContext, articles: int) -> Result:
+    published = Article.objects.filter(state=Article.State.PUBLISHED).count()
+    with tempfile.TemporaryDirectory() as directory:
+        result = export.export_site(Path(directory), base_url="https://bench.example.org")
+    context.say(
+        f"export: {result.pages} pages, {result.feeds} feeds in {result.seconds:.1f} s "
+        f"({published} published articles); search: {result.search}"
+    )
+    return Result(
+        "press.export_site_s",
+        result.seconds,
+        "s",
+        "<= 120 s for 10,000 articles",
+        note=f"{published} published articles, {result.pages} pages; search index: {result.search}",
+        met=result.seconds <= 120 if published >= 10_000 else None,
+    )
+
+
+# Article pages and search
+
+
+def _page_and_search_results(
+    context: BenchContext, publication: Publication, rng: random.Random
+) -> list[Result]:
+    ids = list(
+        Article.objects.filter(publication=publication, state=Article.State.PUBLISHED).values_list(
+            "pk", "slug"
+        )
+    )
+    total = len(ids)
+    client = Client()
+    with override_settings(ALLOWED_HOSTS=["testserver"], SECURE_SSL_REDIRECT=False):
+
+        def page() -> None:
+            pk, slug = rng.choice(ids)
+            response = client.get(f"/p/a/{pk}/{slug}/")
+            assert response.status_code == 200, response.status_code
+
+        page_ms = p95_ms(page, repeat=200)
+
+        def raw_page() -> None:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT title, body FROM press_article WHERE id = %s AND state = %s",
+                    [rng.choice(ids)[0], "published"],
+                )
+                cursor.fetchone()
+
+        raw_page_ms = p95_ms(raw_page, repeat=200)
+
+        def search_page() -> None:
+            words = " ".join(rng.sample(SEARCH_WORDS, 2))
+            response = client.get("/p/search/", {"q": words, "language": "en"})
+            assert response.status_code == 200
+
+        search_ms = p95_ms(search_page, repeat=100)
+
+        def raw_search() -> None:
+            search.search_ids(language="en", query=" ".join(rng.sample(SEARCH_WORDS, 2)))
+
+        raw_search_ms = p95_ms(raw_search, repeat=100)
+    context.say(
+        f"article page p95 {page_ms:.1f} ms (raw {raw_page_ms:.2f}); "
+        f"search p95 {search_ms:.1f} ms (raw {raw_search_ms:.1f}) over {total} articles"
+    )
+    return [
+        Result(
+            "press.article_page_p95_ms",
+            page_ms,
+            "ms",
+            "<= 30 ms over 50,000 articles",
+            baseline=raw_page_ms,
+            ratio=page_ms / raw_page_ms if raw_page_ms else None,
+            note=f"{total} articles; baseline: the raw SELECT by id",
+            met=page_ms <= 30,
+        ),
+        Result(
+            "press.search_p95_ms",
+            search_ms,
+            "ms",
+            "<= 100 ms over 50,000 articles",
+            baseline=raw_search_ms,
+            ratio=search_ms / raw_search_ms if raw_search_ms else None,
+            note=f"{total} articles; two words; baseline: the raw full-text query "
+            f"({connection.vendor})",
+            met=search_ms <= 100,
+        ),
+    ]
