@@ -46,6 +46,9 @@ def test_an_organizer_adds_a_security_key_and_signs_in_with_it(phone_page, live_
     assert Authenticator.objects.filter(user=organizer, type=Authenticator.Type.WEBAUTHN).exists()
 
     phone_page.locator("form[action='/accounts/logout/'] button").click()
+    # Wait for the sign-out to land before opening the login page (else the navigation
+    # can cut the sign-out short and the login page sends a still signed-in user home).
+    expect(phone_page).to_have_url(re.compile(r"/accounts/login/"))
     phone_page.goto(f"{live_server.url}/accounts/login/")
     phone_page.locator("main input[name=login]").fill("alice")
     phone_page.locator("main input[name=password]").fill(PASSWORD)
