@@ -20,4 +20,5 @@ urlpatterns = [
     path("c/<slug:slug>/duplicates/", views.duplicates, name="duplicates"),
     path("c/<slug:slug>/duplicates/merge/", views.merge, name="merge"),
     path("c/<slug:slug>/stale/", views.stale, name="stale"),
+    path("c/<slug:slug>/subscribe/", views.subscribe_contacts, name="subscribe_contacts"),
 ]

@@ -100,6 +100,9 @@ def contact_list(request: HttpRequest, slug: str) -> HttpResponse:
             "has_below": has_below,
             "can_manage": scope.can(Capacity.MANAGE, collective),
             "bulk_stages": Stage.objects.all(),
+            "publications": _publications_for(collective)
+            if scope.can(Capacity.MANAGE, collective)
+            else [],
         },
     )
 
@@ -500,6 +503,41 @@ def export_contacts(request: HttpRequest, slug: str) -> StreamingHttpResponse:
         f'attachment; filename="contacts-{collective.slug}-{stamp}.csv"'
     )
     return response
+
+
+def _publications_for(collective: Collective) -> Any:
+    """Publications of this collective and of the collectives above it (the paper of the
+    organization, the plant's newsletter...)."""
+    from iskra.press.models import Publication
+
+    return Publication.objects.filter(
+        collective_id__in=[*collective.ancestor_ids(), collective.pk]
+    ).order_by("slug")
+
+
+@login_required
+@require_POST
+def subscribe_contacts(request: HttpRequest, slug: str) -> HttpResponse:
+    """Contacts who agreed to be emailed receive a publication's email editions."""
+    from iskra.press.services import subscribe_contacts as subscribe
+
+    collective = _contacts_collective(request, slug, Capacity.MANAGE)
+    publication_id = request.POST.get("publication", "")
+    publication = (
+        _publications_for(collective).filter(pk=int(publication_id)).first()
+        if publication_id.isdigit()
+        else None
+    )
+    if publication is None:
+        raise Http404
+    contacts = Contact.objects.filter(collective=collective, consent=True).exclude(email_index="")
+    added = subscribe(actor=request.user, publication=publication, contacts=list(contacts))
+    messages.success(
+        request,
+        _("%(count)d contacts who agreed to email now receive %(name)s.")
+        % {"count": added, "name": publication.name_in(request.LANGUAGE_CODE)},
+    )
+    return redirect("people:contacts", slug=collective.slug)
 
 
 @login_required

@@ -107,7 +107,7 @@ def _deliver_one(
     message = EmailMultiAlternatives(
         subject,
         text.replace("__UNSUBSCRIBE_URL__", unsubscribe),
-        to=[subscriber.email],
+        to=[subscriber.address],
         connection=connection,
         headers={
             "List-Unsubscribe": f"<{unsubscribe}>",

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from iskra.network.models import Collective
+from iskra.people.fields import EncryptedTextField
 
 MOTTO = "The emancipation of the working class will only be achieved by the working class itself."
 
@@ -375,7 +376,15 @@ class Subscriber(models.Model):
     publication = models.ForeignKey(
         Publication, on_delete=models.CASCADE, related_name="subscribers"
     )
-    email = models.EmailField(_("email"))
+    # Encrypted like a contact's email (see docs/data-protection.md); `email_index` is its
+    # blind index, for "already subscribed?" without the plaintext.
+    email = EncryptedTextField(_("email"))
+    email_index = models.CharField(max_length=32, editable=False, default="")
+    # Set when the subscriber is a contact who agreed to be emailed: the address is the
+    # contact's own, read when sending, so a changed address follows.
+    contact = models.ForeignKey(
+        "people.Contact", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     language = models.CharField(_("language"), max_length=10)
     state = models.CharField(max_length=20, choices=State.choices, default=State.PENDING)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -385,11 +394,18 @@ class Subscriber(models.Model):
     class Meta:
         ordering = ["publication", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["publication", "email"], name="press_subscribed_once")
+            models.UniqueConstraint(
+                fields=["publication", "email_index"], name="press_subscribed_once"
+            )
         ]
 
     def __str__(self) -> str:
         return f"subscriber {self.pk}"
+
+    @property
+    def address(self) -> str:
+        """Where the edition goes: the contact's current email, or the signed-up one."""
+        return self.contact.email if self.contact is not None else self.email
 
     def audit_label(self) -> str:
         # Never the address itself.

@@ -300,7 +300,7 @@ def _send_confirmation(request: HttpRequest, subscriber: Subscriber) -> None:
         name = publication.name_in(subscriber.language)
         subject = _("Confirm your subscription to %(name)s") % {"name": name}
         text = render_to_string("public/email/confirm.txt", {"name": name, "link": link})
-    message = EmailMultiAlternatives(subject, text, to=[subscriber.email])
+    message = EmailMultiAlternatives(subject, text, to=[subscriber.address])
     message.send()
 
 

@@ -19,6 +19,7 @@ from iskra.audit.services import log_action
 from iskra.core.errors import DomainError
 from iskra.network.models import Collective
 from iskra.network.scope import Capacity, scope_for
+from iskra.people import crypto
 from iskra.press import search
 from iskra.press.models import (
     Article,
@@ -663,7 +664,9 @@ def subscriber_signup(*, publication: Publication, email: str, language: str) ->
         language = publication.main_language
     with transaction.atomic():
         subscriber, created = Subscriber.objects.get_or_create(
-            publication=publication, email=email, defaults={"language": language}
+            publication=publication,
+            email_index=crypto.email_index(email),
+            defaults={"language": language, "email": email},
         )
         if not created and subscriber.state == Subscriber.State.UNSUBSCRIBED:
             subscriber.state = Subscriber.State.PENDING
@@ -677,6 +680,40 @@ def subscriber_signup(*, publication: Publication, email: str, language: str) ->
                 details={},
             )
     return subscriber
+
+
+def subscribe_contacts(*, actor: Any, publication: Publication, contacts: Any) -> int:
+    """Contacts who agreed to be emailed become confirmed subscribers (their consent was
+    given in person, so there is no confirmation email). Returns how many were added."""
+    added = 0
+    with transaction.atomic():
+        for contact in contacts:
+            if not (contact.consent and "email" in contact.consent_channels and contact.email):
+                continue
+            language = contact.language if contact.language in publication.languages else ""
+            subscriber, created = Subscriber.objects.get_or_create(
+                publication=publication,
+                email_index=crypto.email_index(contact.email),
+                defaults={
+                    "contact": contact,
+                    "language": language or publication.main_language,
+                    "state": Subscriber.State.ACTIVE,
+                    "confirmed_at": timezone.now(),
+                },
+            )
+            if created:
+                added += 1
+            elif subscriber.state != Subscriber.State.UNSUBSCRIBED and not subscriber.contact_id:
+                subscriber.contact = contact
+                subscriber.save(update_fields=["contact"])
+        log_action(
+            "press.subscriber.contacts_added",
+            actor=actor,
+            target=publication,
+            collective=publication.collective,
+            details={"added": added},
+        )
+    return added
 
 
 def subscriber_confirm(*, subscriber: Subscriber) -> Subscriber:

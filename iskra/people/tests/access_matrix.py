@@ -51,6 +51,21 @@ def _merge(world):
     return {"keep": first.pk, "drop": second.pk}
 
 
+def _publication(world):
+    from iskra.press.models import Publication
+
+    publication, _created = Publication.objects.get_or_create(
+        slug="red-banner",
+        defaults={
+            "collective": world.usa,
+            "kind": "paper",
+            "names": {"en": "Red Banner"},
+            "languages": ["en"],
+        },
+    )
+    return {"publication": publication.pk}
+
+
 MATRIX = [
     Case("people:followups", outsider=200, other=200),
     Case("people:followup_done", _followup_pk),
@@ -75,4 +90,13 @@ MATRIX = [
     Case("people:duplicates", _la, member=404, centre=404),
     Case("people:merge", _la, method="post", data=_merge, member=404, organizer=302, centre=404),
     Case("people:stale", _la, member=404, centre=404),
+    Case(
+        "people:subscribe_contacts",
+        _la,
+        method="post",
+        data=_publication,
+        member=404,
+        organizer=302,
+        centre=404,
+    ),
 ]
