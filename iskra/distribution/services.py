@@ -165,9 +165,11 @@ def outing_log(
         for line in lines:
             if line.issue.pk in wanted:
                 _refuse_overdraw(collective, line.issue, wanted.pop(line.issue.pk))
+        day = timezone.localtime(starts_at, collective.zone).date()
         outing = Outing.objects.create(
             collective=collective,
             starts_at=starts_at,
+            day=day,
             place=place[:200],
             kind=kind,
             shift=shift.strip()[:40],
@@ -178,7 +180,6 @@ def outing_log(
         )
         went = list(members) if members is not None else ([actor] if _is_user(actor) else [])
         outing.members.set(went)
-        day = timezone.localtime(starts_at, collective.zone).date()
         OutingLine.objects.bulk_create(
             [
                 OutingLine(
