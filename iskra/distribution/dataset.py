@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from iskra.distribution.models import Outing, OutingLine
 from iskra.network.models import Collective
@@ -102,4 +102,7 @@ def generate(*, contacts: int, rng: random.Random, out: Any, handouts: int | Non
         made += size
         if made % (BATCH * 25) < BATCH:
             out.write(f"  {made} handout rows\n")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # fresh statistics, or the planner guesses
+            cursor.execute(f"ANALYZE {Outing._meta.db_table}, {OutingLine._meta.db_table}")
     out.write(f"{made} handout rows in outings over {len(collective_ids)} collectives\n")
