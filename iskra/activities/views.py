@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -55,7 +56,9 @@ def event_new(request: HttpRequest, slug: str) -> HttpResponse:
     if circle:
         initial["title"] = circle.title
     form = EventForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    with timezone.override(collective.zone):  # times typed are the collective's local time
+        valid = request.method == "POST" and form.is_valid()
+    if valid:
         try:
             event = services.event_create(
                 actor=request.user, collective=collective, circle=circle, **form.cleaned_data

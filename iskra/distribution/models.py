@@ -44,6 +44,8 @@ class Outing(models.Model):
 
     collective = models.ForeignKey(Collective, on_delete=models.PROTECT, related_name="outings")
     starts_at = models.DateTimeField(_("when"))
+    # The day in the collective's time zone: reports group by it without date functions.
+    day = models.DateField(editable=False)
     place = models.CharField(_("place"), max_length=200)
     latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
@@ -65,7 +67,10 @@ class Outing(models.Model):
 
     class Meta:
         ordering = ["-starts_at", "-pk"]
-        indexes = [models.Index(fields=["collective", "-starts_at"], name="outing_coll_start")]
+        indexes = [
+            models.Index(fields=["collective", "-starts_at"], name="outing_coll_start"),
+            models.Index(fields=["collective", "day", "kind"], name="outing_coll_day"),
+        ]
         verbose_name = _("outing")
         verbose_name_plural = _("outings")
 
@@ -90,8 +95,14 @@ class OutingLine(models.Model):
     class Meta:
         ordering = ["outing", "pk"]
         indexes = [
-            models.Index(fields=["collective", "handed_on", "copies"], name="outingline_coll_day"),
-            models.Index(fields=["issue", "collective", "copies"], name="outingline_issue"),
+            models.Index(
+                fields=["collective", "handed_on", "currency", "copies", "money"],
+                name="outingline_coll_day",
+            ),
+            models.Index(
+                fields=["issue", "collective", "currency", "copies", "money"],
+                name="outingline_issue",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -2,12 +2,11 @@
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Max, Q, QuerySet, Sum
-from django.db.models.functions import TruncMonth
 
 from iskra.distribution.models import Bundle, Outing, OutingContact, OutingLine
 from iskra.distribution.summary import Handout, summary_sentence
@@ -207,47 +206,43 @@ class MonthRow:
 def monthly_report(
     collective: Collective, *, since: date, until: date, below: bool = False
 ) -> list[MonthRow]:
+    """Grouped by day in the database (an index range, no date functions), by month here."""
     ids = _collective_ids(collective, below)
+    rows: dict[date, MonthRow] = {}
+
+    def month_of(day: date) -> MonthRow:
+        month = day.replace(day=1)
+        return rows.setdefault(month, MonthRow(month=month))
+
     lines = OutingLine.objects.filter(
         collective_id__in=ids, handed_on__gte=since, handed_on__lt=until
     )
-    rows: dict[date, MonthRow] = {}
     for row in (
-        lines.annotate(month=TruncMonth("handed_on"))
-        .values("month", "currency")
+        lines.values("handed_on", "currency")
         .annotate(copies=Sum("copies"), money=Sum("money"), count=Count("pk"))
-        .order_by("month")
+        .order_by()
     ):
-        month = _as_date(row["month"])
-        entry = rows.setdefault(month, MonthRow(month=month))
+        entry = month_of(row["handed_on"])
         entry.copies += row["copies"] or 0
         entry.lines += row["count"]
-        entry.money[row["currency"]] = money(row["money"])
-    outings = Outing.objects.filter(
-        collective_id__in=ids, starts_at__date__gte=since, starts_at__date__lt=until
-    )
+        entry.money[row["currency"]] = entry.money.get(row["currency"], Decimal("0.00")) + money(
+            row["money"]
+        )
+    outings = Outing.objects.filter(collective_id__in=ids, day__gte=since, day__lt=until)
+    for row in outings.values("day").annotate(count=Count("pk")).order_by():
+        month_of(row["day"]).outings += row["count"]
     for row in (
-        outings.annotate(month=TruncMonth("starts_at"))
-        .values("month")
+        OutingContact.objects.filter(
+            outing__collective_id__in=ids, outing__day__gte=since, outing__day__lt=until
+        )
+        .values("outing__day")
         .annotate(count=Count("pk"))
         .order_by()
     ):
-        month = _as_date(row["month"])
-        rows.setdefault(month, MonthRow(month=month)).outings += row["count"]
-    for row in (
-        OutingContact.objects.filter(outing__in=outings)
-        .annotate(month=TruncMonth("outing__starts_at"))
-        .values("month")
-        .annotate(count=Count("pk"))
-        .order_by()
-    ):
-        month = _as_date(row["month"])
-        rows.setdefault(month, MonthRow(month=month)).contacts += row["count"]
+        month_of(row["outing__day"]).contacts += row["count"]
+    for entry in rows.values():
+        entry.money = dict(sorted(entry.money.items()))
     return [rows[month] for month in sorted(rows)]
-
-
-def _as_date(value: Any) -> date:
-    return value.date() if isinstance(value, datetime) else value
 
 
 @dataclass
@@ -267,21 +262,42 @@ class IssueRow:
 
 
 def issue_report(issue: Issue, collectives: list[Collective]) -> list[IssueRow]:
-    """Per collective: printed, received, sent, handed out, left and money per copy."""
-    rows = []
+    """Per collective: printed, received, sent, handed out, left and money per copy; a few
+    grouped queries whatever the number of collectives."""
+    ids = [collective.pk for collective in collectives]
     totals: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    handed: dict[int, int] = defaultdict(int)
     for row in (
-        OutingLine.objects.filter(issue=issue, collective__in=collectives)
+        OutingLine.objects.filter(issue=issue, collective_id__in=ids)
         .values("collective_id", "currency")
-        .annotate(total=Sum("money"))
+        .annotate(copies=Sum("copies"), total=Sum("money"))
         .order_by()
     ):
         totals[row["collective_id"]][row["currency"]] = money(row["total"])
+        handed[row["collective_id"]] += row["copies"] or 0
+    bundles = Bundle.objects.filter(issue=issue)
+    received = _sum_by(bundles.filter(collective_id__in=ids), "collective_id")
+    sent = _sum_by(bundles.filter(source_id__in=ids), "source_id")
+    printed = sum(issue.print_runs.values_list("copies", flat=True))
+    rows = []
     for collective in collectives:
-        stock = stock_of(collective, issue)
+        stock = Stock(
+            issue=issue,
+            printed=printed if collective.pk == issue.publication.collective_id else 0,
+            received=received.get(collective.pk, 0),
+            sent=sent.get(collective.pk, 0),
+            handed_out=handed.get(collective.pk, 0),
+        )
         if stock.printed or stock.received or stock.handed_out:
             rows.append(IssueRow(collective=collective, stock=stock, money=totals[collective.pk]))
     return rows
+
+
+def _sum_by(queryset: QuerySet[Any], column: str) -> dict[int, int]:
+    return {
+        row[column]: row["total"] or 0
+        for row in queryset.values(column).annotate(total=Sum("copies")).order_by()
+    }
 
 
 @dataclass
@@ -309,14 +325,16 @@ def places_report(collective: Collective, *, since: date, below: bool = True) ->
         .annotate(copies=Sum("copies"))
         .order_by()
     }
-    outings = Outing.objects.filter(collective_id__in=ids, starts_at__date__gte=since)
+    outings = Outing.objects.filter(collective_id__in=ids, day__gte=since)
     counts = {
         row["kind"]: row["count"]
         for row in outings.values("kind").annotate(count=Count("pk")).order_by()
     }
     contacts = {
         row["outing__kind"]: row["count"]
-        for row in OutingContact.objects.filter(outing__in=outings)
+        for row in OutingContact.objects.filter(
+            outing__collective_id__in=ids, outing__day__gte=since
+        )
         .values("outing__kind")
         .annotate(count=Count("pk"))
         .order_by()

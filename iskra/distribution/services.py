@@ -59,8 +59,11 @@ def _lock_issues(issue_ids: list[int]) -> None:
     list(Issue.objects.select_for_update().filter(pk__in=sorted(set(issue_ids))).values("pk"))
 
 
-def _refuse_overdraw(collective: Collective, issue: Issue, wanted: int) -> None:
-    left = queries.stock_of(collective, issue).left
+def _refuse_overdraw(
+    collective: Collective, issue: Issue, wanted: int, left: int | None = None
+) -> None:
+    if left is None:
+        left = queries.stock_of(collective, issue).left
     if wanted > left:
         raise DomainError(
             _(
@@ -162,12 +165,17 @@ def outing_log(
         wanted[line.issue.pk] = wanted.get(line.issue.pk, 0) + line.copies
     with transaction.atomic():
         _lock_issues(list(wanted))
+        held = {stock.issue.pk: stock.left for stock in queries.stock_for(collective, list(wanted))}
         for line in lines:
             if line.issue.pk in wanted:
-                _refuse_overdraw(collective, line.issue, wanted.pop(line.issue.pk))
+                _refuse_overdraw(
+                    collective, line.issue, wanted.pop(line.issue.pk), held.get(line.issue.pk, 0)
+                )
+        day = timezone.localtime(starts_at, collective.zone).date()
         outing = Outing.objects.create(
             collective=collective,
             starts_at=starts_at,
+            day=day,
             place=place[:200],
             kind=kind,
             shift=shift.strip()[:40],
@@ -178,7 +186,6 @@ def outing_log(
         )
         went = list(members) if members is not None else ([actor] if _is_user(actor) else [])
         outing.members.set(went)
-        day = timezone.localtime(starts_at, collective.zone).date()
         OutingLine.objects.bulk_create(
             [
                 OutingLine(

@@ -77,7 +77,10 @@ def outing_new(request: HttpRequest, slug: str) -> HttpResponse:
         issues=issues,
         initial=OutingForm.initial_for(collective, request.user, queries.last_kind(collective)),
     )
-    if request.method == "POST" and form.is_valid():
+    # The time typed is the collective's local time.
+    with timezone.override(collective.zone):
+        valid = request.method == "POST" and form.is_valid()
+    if valid:
         members = get_user_model().objects.filter(
             pk__in=form.cleaned_data["members"], memberships__collective=collective
         )

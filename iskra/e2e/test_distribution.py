@@ -19,6 +19,7 @@ MAX_SECONDS = 45
 def test_logging_the_labor_day_outing_in_at_most_ten_taps(
     phone_page, live_server, usa, los_angeles, member
 ):
+    factories.ensure_stages()
     paper = factories.stocked_paper(usa, los_angeles, copies=600)
     pamphlet = factories.stocked_paper(
         usa, los_angeles, copies=200, slug="gaza", kind="pamphlet", names={"en": "Gaza"}

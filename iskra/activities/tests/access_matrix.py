@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from iskra.activities import services
 from iskra.core.testing import Case, World
+from iskra.distribution.tests.factories import ensure_stages
 from iskra.people.models import Stage
 from iskra.people.services import contact_create
 
@@ -39,6 +40,7 @@ def _token(world: World) -> dict[str, str]:
 
 
 def _suggestion(world: World) -> dict[str, object]:
+    ensure_stages()
     contact = contact_create(actor=None, collective=world.los_angeles, display_name="R")
     return {"slug": world.los_angeles.slug, "pk": contact.pk, "answer": "dismiss"}
 

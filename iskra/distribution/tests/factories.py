@@ -85,3 +85,14 @@ def outing(
         lines=[services.LineInput(issue=issue, copies=copies, money=Decimal("5.25"))],
         **values,
     )
+
+
+def ensure_stages() -> None:
+    """The default stages come from a data migration, which a live-server test's flush
+    empties; tests that need stages make sure they are there."""
+    from iskra.people.models import DEFAULT_STAGES, Stage
+
+    for position, (key, name) in enumerate(DEFAULT_STAGES, start=1):
+        Stage.objects.get_or_create(
+            key=key, defaults={"name": str(name), "position": position * 10}
+        )

@@ -164,3 +164,51 @@ def test_charts_are_svg(usa, los_angeles, member, organizer):
     assert (
         client.get(reverse("distribution:chart", args=["los-angeles", "nope"])).status_code == 404
     )
+
+
+def test_the_time_typed_is_the_collectives_local_time(usa, los_angeles, member):
+    issue = factories.stocked_paper(usa, los_angeles)
+    client_for(member).post(
+        reverse("distribution:outing_new", args=["los-angeles"]),
+        _post(issue, starts_at="2026-09-07T10:00", **{f"copies_{issue.pk}": "5"}),
+    )
+    outing = Outing.objects.get()
+    assert outing.starts_at.isoformat() == "2026-09-07T17:00:00+00:00"
+    assert str(outing.day) == "2026-09-07"
+
+
+def test_an_outing_without_a_place_is_refused(usa, los_angeles, member):
+    issue = factories.stocked_paper(usa, los_angeles)
+    response = client_for(member).post(
+        reverse("distribution:outing_new", args=["los-angeles"]), _post(issue, place="")
+    )
+    assert response.status_code == 200
+    assert not Outing.objects.exists()
+
+
+def test_editing_the_summary_keeps_the_text(usa, los_angeles, member):
+    issue = factories.stocked_paper(usa, los_angeles)
+    outing = factories.outing(member, los_angeles, issue)
+    client_for(member).post(
+        reverse("distribution:outing_summary", args=["los-angeles", outing.pk]),
+        {"summary_en": "Two of us sold ten papers.", "summary_xx": "ignored"},
+    )
+    outing.refresh_from_db()
+    assert outing.summaries == {"en": "Two of us sold ten papers."}
+
+
+def test_an_organizer_sends_a_bundle_down_and_a_member_cannot(usa, los_angeles, organizer, member):
+    from iskra.network.services import collective_create
+
+    group = collective_create(
+        actor=None, name="Port group", slug="port", kind="workplace", parent=los_angeles
+    )
+    issue = factories.stocked_paper(usa, los_angeles, copies=100)
+    url = reverse("distribution:bundle_new", args=["los-angeles"])
+    data = {"issue": issue.pk, "collective": group.pk, "copies": 30, "sent_on": "2026-09-01"}
+    assert client_for(member).post(url, data).status_code == 404
+    assert client_for(organizer).post(url, data).status_code == 302
+    too_many = client_for(organizer).post(url, data | {"copies": 71})
+    assert "has 70 copies" in too_many.content.decode()
+    stock = client_for(member).get(reverse("distribution:stock", args=["los-angeles"]))
+    assert ">70<" in stock.content.decode()
