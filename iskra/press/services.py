@@ -691,21 +691,26 @@ def subscribe_contacts(*, actor: Any, publication: Publication, contacts: Any) -
             if not (contact.consent and "email" in contact.consent_channels and contact.email):
                 continue
             language = contact.language if contact.language in publication.languages else ""
-            subscriber, created = Subscriber.objects.get_or_create(
-                publication=publication,
-                email_index=crypto.email_index(contact.email),
-                defaults={
-                    "contact": contact,
-                    "language": language or publication.main_language,
-                    "state": Subscriber.State.ACTIVE,
-                    "confirmed_at": timezone.now(),
-                },
+            index = crypto.email_index(contact.email)
+            existing = (
+                Subscriber.objects.filter(publication=publication, contact=contact).first()
+                or Subscriber.objects.filter(publication=publication, email_index=index).first()
             )
-            if created:
+            if existing is None:
+                Subscriber.objects.create(
+                    publication=publication,
+                    contact=contact,
+                    email_index=index,
+                    language=language or publication.main_language,
+                    state=Subscriber.State.ACTIVE,
+                    confirmed_at=timezone.now(),
+                )
                 added += 1
-            elif subscriber.state != Subscriber.State.UNSUBSCRIBED and not subscriber.contact_id:
-                subscriber.contact = contact
-                subscriber.save(update_fields=["contact"])
+            elif existing.state != Subscriber.State.UNSUBSCRIBED:
+                # Whoever unsubscribed stays unsubscribed; the others follow the contact.
+                existing.contact = contact
+                existing.email_index = index
+                existing.save(update_fields=["contact", "email_index"])
         log_action(
             "press.subscriber.contacts_added",
             actor=actor,

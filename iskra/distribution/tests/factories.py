@@ -90,9 +90,6 @@ def outing(
 def ensure_stages() -> None:
     """The default stages come from a data migration, which a live-server test's flush
     empties; tests that need stages make sure they are there."""
-    from iskra.people.models import DEFAULT_STAGES, Stage
+    from iskra.people.services import ensure_stages as ensure
 
-    for position, (key, name) in enumerate(DEFAULT_STAGES, start=1):
-        Stage.objects.get_or_create(
-            key=key, defaults={"name": str(name), "position": position * 10}
-        )
+    ensure()
