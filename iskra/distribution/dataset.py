@@ -1,5 +1,6 @@
 """Synthetic outings for benchmarks: `HANDOUTS_PER_CONTACT` handout rows (outing lines) per
-contact, spread over the bench collectives and three years, written with bulk_create."""
+contact, spread over the bench collectives and three years, written with COPY on
+PostgreSQL and executemany on SQLite."""
 
 import random
 from datetime import UTC, date, datetime, time, timedelta
@@ -10,6 +11,7 @@ from django.db import connection, transaction
 
 from iskra.distribution.models import Outing, OutingLine
 from iskra.network.models import Collective
+from iskra.people.csvimport import write_rows
 from iskra.press.models import Issue, PrintRun, Publication
 
 HANDOUTS_PER_CONTACT = 10
@@ -17,6 +19,29 @@ LINES_PER_OUTING = 3
 BATCH = 20_000
 DAYS = 3 * 365
 BENCH_PAPER = "bench-paper"
+OUTING_COLUMNS = [
+    "id",
+    "collective_id",
+    "starts_at",
+    "day",
+    "place",
+    "kind",
+    "shift",
+    "friends_count",
+    "summaries",
+    "created_at",
+]
+LINE_COLUMNS = [
+    "outing_id",
+    "collective_id",
+    "handed_on",
+    "publication_id",
+    "issue_id",
+    "language",
+    "copies",
+    "money",
+    "currency",
+]
 ISSUES = 36
 
 
@@ -61,48 +86,78 @@ def generate(*, contacts: int, rng: random.Random, out: Any, handouts: int | Non
     paper_id = issues[0].publication_id
     today = date.today()
     kinds = Outing.Kind.values
+    ops = connection.ops
+    days = {offset: today - timedelta(days=offset) for offset in range(DAYS)}
+    adapted_days = {offset: ops.adapt_datefield_value(day) for offset, day in days.items()}
+    issue_for_day = {
+        offset: issues[min(len(issues) - 1, max(0, (DAYS - offset) // 30))].pk
+        for offset in range(DAYS)
+    }
+    now = ops.adapt_datetimefield_value(datetime.now(UTC))
+    moneys = [ops.adapt_decimalfield_value(Decimal(cents) / 100, 8, 2) for cents in range(0, 4000)]
     made = have
     while made < wanted:
         size = min(BATCH, wanted - made)
         outings_in_batch = max(1, size // LINES_PER_OUTING)
         with transaction.atomic():
+            # Rows go in with COPY / executemany (write_rows), ids allocated here: the
+            # ORM's bulk_create would take most of an hour for ten million rows.
+            first_id = (
+                Outing.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+            ) + 1
             outings = []
-            for _ in range(outings_in_batch):
-                day = today - timedelta(days=rng.randrange(DAYS))
+            for number in range(outings_in_batch):
+                offset = rng.randrange(DAYS)
+                starts = datetime.combine(days[offset], time(rng.randrange(6, 20)), tzinfo=UTC)
                 outings.append(
-                    Outing(
-                        collective_id=rng.choice(collective_ids),
-                        starts_at=datetime.combine(day, time(rng.randrange(6, 20)), tzinfo=UTC),
-                        day=day,
-                        place=f"Bench place {rng.randrange(200)}",
-                        kind=rng.choice(kinds),
-                        friends_count=rng.randrange(4),
+                    (
+                        first_id + number,
+                        rng.choice(collective_ids),
+                        ops.adapt_datetimefield_value(starts),
+                        adapted_days[offset],
+                        f"Bench place {rng.randrange(200)}",
+                        rng.choice(kinds),
+                        "",
+                        rng.randrange(4),
+                        "{}",
+                        now,
+                        offset,
                     )
                 )
-            Outing.objects.bulk_create(outings, batch_size=5000)
+            write_rows(
+                Outing._meta.db_table,
+                OUTING_COLUMNS,
+                [outing[:-1] for outing in outings],
+            )
             lines = []
             for index in range(size):
                 outing = outings[index % outings_in_batch]
-                day = outing.starts_at.date()
-                issue = issues[min(len(issues) - 1, max(0, (DAYS - (today - day).days) // 30))]
+                offset = outing[-1]
                 lines.append(
-                    OutingLine(
-                        outing_id=outing.pk,
-                        collective_id=outing.collective_id,
-                        handed_on=day,
-                        publication_id=paper_id,
-                        issue_id=issue.pk,
-                        language=rng.choice(("en", "es")),
-                        copies=rng.randrange(1, 60),
-                        money=Decimal(rng.randrange(0, 4000)) / 100,
-                        currency="USD" if rng.random() < 0.9 else "MXN",
+                    (
+                        outing[0],
+                        outing[1],
+                        adapted_days[offset],
+                        paper_id,
+                        issue_for_day[offset],
+                        rng.choice(("en", "es")),
+                        rng.randrange(1, 60),
+                        moneys[rng.randrange(0, 4000)],
+                        "USD" if rng.random() < 0.9 else "MXN",
                     )
                 )
-            OutingLine.objects.bulk_create(lines, batch_size=5000)
+            write_rows(OutingLine._meta.db_table, LINE_COLUMNS, lines)
         made += size
         if made % (BATCH * 25) < BATCH:
             out.write(f"  {made} handout rows\n")
     if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            # The outings' ids were given explicitly: move the sequence past them.
+            table = Outing._meta.db_table
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
+                f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
+            )
         with connection.cursor() as cursor:  # fresh statistics, or the planner guesses
             cursor.execute(f"ANALYZE {Outing._meta.db_table}, {OutingLine._meta.db_table}")
     out.write(f"{made} handout rows in outings over {len(collective_ids)} collectives\n")
