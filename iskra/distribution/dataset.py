@@ -159,5 +159,11 @@ def generate(*, contacts: int, rng: random.Random, out: Any, handouts: int | Non
                 f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
             )
         with connection.cursor() as cursor:  # fresh statistics, or the planner guesses
-            cursor.execute(f"ANALYZE {Outing._meta.db_table}, {OutingLine._meta.db_table}")
+            tables = f"{Outing._meta.db_table}, {OutingLine._meta.db_table}"
+            if connection.in_atomic_block:
+                cursor.execute(f"ANALYZE {tables}")
+            else:
+                # As autovacuum leaves a table at rest: index-only scans need the
+                # visibility map that VACUUM sets after a bulk load.
+                cursor.execute(f"VACUUM ANALYZE {tables}")
     out.write(f"{made} handout rows in outings over {len(collective_ids)} collectives\n")
