@@ -219,7 +219,7 @@ def monthly_report(
     )
     for row in (
         lines.values("handed_on", "currency")
-        .annotate(copies=Sum("copies"), money=Sum("money"), count=Count("pk"))
+        .annotate(copies=Sum("copies"), money=Sum("money"), count=Count("*"))
         .order_by()
     ):
         entry = month_of(row["handed_on"])
@@ -229,14 +229,14 @@ def monthly_report(
             row["money"]
         )
     outings = Outing.objects.filter(collective_id__in=ids, day__gte=since, day__lt=until)
-    for row in outings.values("day").annotate(count=Count("pk")).order_by():
+    for row in outings.values("day").annotate(count=Count("*")).order_by():
         month_of(row["day"]).outings += row["count"]
     for row in (
         OutingContact.objects.filter(
             outing__collective_id__in=ids, outing__day__gte=since, outing__day__lt=until
         )
         .values("outing__day")
-        .annotate(count=Count("pk"))
+        .annotate(count=Count("*"))
         .order_by()
     ):
         month_of(row["outing__day"]).contacts += row["count"]
@@ -328,7 +328,7 @@ def places_report(collective: Collective, *, since: date, below: bool = True) ->
     outings = Outing.objects.filter(collective_id__in=ids, day__gte=since)
     counts = {
         row["kind"]: row["count"]
-        for row in outings.values("kind").annotate(count=Count("pk")).order_by()
+        for row in outings.values("kind").annotate(count=Count("*")).order_by()
     }
     contacts = {
         row["outing__kind"]: row["count"]
@@ -336,7 +336,7 @@ def places_report(collective: Collective, *, since: date, below: bool = True) ->
             outing__collective_id__in=ids, outing__day__gte=since
         )
         .values("outing__kind")
-        .annotate(count=Count("pk"))
+        .annotate(count=Count("*"))
         .order_by()
     }
     labels = dict(Outing.Kind.choices)
