@@ -9,9 +9,9 @@ from typing import Any
 
 from django.db import connection, transaction
 
+from iskra.core.bulk import write_rows
 from iskra.distribution.models import Outing, OutingLine
 from iskra.network.models import Collective
-from iskra.people.csvimport import write_rows
 from iskra.press.models import Issue, PrintRun, Publication
 
 HANDOUTS_PER_CONTACT = 10

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from iskra.audit.services import log_action
+from iskra.core.bulk import write_rows
 from iskra.network.models import Collective
 from iskra.people import counts, crypto
 from iskra.people.models import Contact, Stage, Tag, Topic
@@ -116,6 +117,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"[+-]?[\d\s().-]+")
 TRUE = {"1", "yes", "y", "true", "t", "x", "sí", "si", "oui"}
 FALSE = {"", "0", "no", "n", "false", "f"}
+YES_OR_NO = TRUE | FALSE
 
 
 class ImportFileError(Exception):
@@ -356,7 +358,7 @@ class RowReader:
             channel.strip() for channel in values.get("consent_channels", "").split(",") if channel
         ]
         consent_value = values.get("consent", "").casefold()
-        if consent_value not in TRUE | FALSE:
+        if consent_value not in YES_OR_NO:
             errors.append(RowError(line, "consent", _("write yes or no")))
         consent = consent_value in TRUE
         if "do_not_email" in values or "do_not_phone" in values:
@@ -589,25 +591,6 @@ def insert_sql() -> str:
     columns = ", ".join(["id", *INSERT_COLUMNS])
     placeholders = ", ".join(["%s"] * (len(INSERT_COLUMNS) + 1))
     return f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608
-
-
-def write_rows(table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
-    """Rows into a table as fast as the database takes them: COPY on PostgreSQL, one
-    executemany per batch on SQLite. (The ORM's bulk_create would cut them into batches of
-    45 on SQLite, its 999-parameter limit, and cost several times more.)"""
-    if not rows:
-        return
-    names = ", ".join(connection.ops.quote_name(column) for column in columns)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-            return
-        placeholders = ", ".join(["%s"] * len(columns))
-        sql = f"INSERT INTO {table} ({names}) VALUES ({placeholders})"  # noqa: S608
-        for start in range(0, len(rows), BATCH):
-            cursor.executemany(sql, rows[start : start + BATCH])
 
 
 def insert_rows(rows: list[PreparedRow]) -> None:

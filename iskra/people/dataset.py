@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
 
+from iskra.core.bulk import write_rows
 from iskra.network.dataset import BENCH_CITY_SLUG, BENCH_ORGANIZER
 from iskra.network.models import Collective
 from iskra.people import counts, crypto, services
@@ -80,6 +81,7 @@ def generate(*, contacts: int, rng: random.Random, out: Any) -> None:
     weights = [1.0] * len(ids)
     notes = [crypto.encrypt(note, _context(Conversation, "note")) for note in NOTES]
     today = timezone.localdate()
+    city_id = Collective.objects.filter(slug=BENCH_CITY_SLUG).values_list("pk", flat=True).first()
     todo = contacts - existing
     done = 0
     while done < todo:
@@ -97,7 +99,7 @@ def generate(*, contacts: int, rng: random.Random, out: Any) -> None:
             by_id = dict(zip(contact_ids, rows, strict=False))
             _insert_tags(rng, contact_ids, tags)
             _insert_conversations(rng, by_id, notes)
-            _insert_followups(rng, by_id, users, today)
+            _insert_followups(rng, by_id, users, today, city_id)
         done += size
         out.write(f"  {existing + done} contacts ({time.perf_counter() - started:.0f} s)\n")
     counts.recount(ids)
@@ -126,8 +128,7 @@ def _bench_users() -> list[int]:
 
 
 def _context(model: Any, name: str) -> bytes:
-    field = model._meta.get_field(name)
-    return f"{model._meta.db_table}.{field.column}".encode()
+    return bytes(model._meta.get_field(name).context())
 
 
 CONTACT_COLUMNS = [
@@ -195,18 +196,7 @@ def _contact_row(
 
 
 def _insert(model: Any, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
-    table = model._meta.db_table
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
-            with cursor.cursor.copy(sql) as copy:
-                for row in rows:
-                    copy.write_row(row)
-        return
-    placeholders = ", ".join(["%s"] * len(columns))
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})"  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+    write_rows(model._meta.db_table, columns, rows)
 
 
 def _next_id(model: Any) -> int:
@@ -242,7 +232,11 @@ def _insert_conversations(
 
 
 def _insert_followups(
-    rng: random.Random, by_id: dict[int, tuple[Any, ...]], users: list[int], today: date
+    rng: random.Random,
+    by_id: dict[int, tuple[Any, ...]],
+    users: list[int],
+    today: date,
+    city_id: int | None,
 ) -> None:
     rows = []
     now = timezone.now()
@@ -251,7 +245,7 @@ def _insert_followups(
         if rng.random() < 0.1:
             done = rng.random() < 0.6
             # The bench organizer has the follow-ups of the bench city's contacts.
-            assignee = organizer if row[0] == _bench_city_id() else rng.choice(users)
+            assignee = organizer if row[0] == city_id else rng.choice(users)
             rows.append(
                 (
                     contact_id,
@@ -280,15 +274,3 @@ def _insert_followups(
         ],
         rows,
     )
-
-
-_city_id: list[int] = []
-
-
-def _bench_city_id() -> int:
-    if not _city_id:
-        _city_id.append(
-            Collective.objects.filter(slug=BENCH_CITY_SLUG).values_list("pk", flat=True).first()
-            or 0
-        )
-    return _city_id[0]

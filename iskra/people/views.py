@@ -29,6 +29,8 @@ from iskra.people.forms import (
     StageForm,
 )
 from iskra.people.models import PROTECTED_FIELDS, Contact, Conversation, FollowUp, Stage, Tag
+from iskra.press import services as press_services
+from iskra.press.models import Publication
 
 PAGE_SIZE = 50
 IMPORT_CACHE_SECONDS = 15 * 60
@@ -508,8 +510,6 @@ def export_contacts(request: HttpRequest, slug: str) -> StreamingHttpResponse:
 def _publications_for(collective: Collective) -> Any:
     """Publications of this collective and of the collectives above it (the paper of the
     organization, the plant's newsletter...)."""
-    from iskra.press.models import Publication
-
     return Publication.objects.filter(
         collective_id__in=[*collective.ancestor_ids(), collective.pk]
     ).order_by("slug")
@@ -519,8 +519,6 @@ def _publications_for(collective: Collective) -> Any:
 @require_POST
 def subscribe_contacts(request: HttpRequest, slug: str) -> HttpResponse:
     """Contacts who agreed to be emailed receive a publication's email editions."""
-    from iskra.press.services import subscribe_contacts as subscribe
-
     collective = _contacts_collective(request, slug, Capacity.MANAGE)
     publication_id = request.POST.get("publication", "")
     publication = (
@@ -531,7 +529,9 @@ def subscribe_contacts(request: HttpRequest, slug: str) -> HttpResponse:
     if publication is None:
         raise Http404
     contacts = Contact.objects.filter(collective=collective, consent=True).exclude(email_index="")
-    added = subscribe(actor=request.user, publication=publication, contacts=list(contacts))
+    added = press_services.subscribe_contacts(
+        actor=request.user, publication=publication, contacts=list(contacts)
+    )
     messages.success(
         request,
         _("%(count)d contacts who agreed to email now receive %(name)s.")
@@ -586,8 +586,8 @@ def stale(request: HttpRequest, slug: str) -> HttpResponse:
     months = settings.ISKRA_RETENTION_MONTHS
     candidates = queries.stale_contacts(ids, months=months, today=_today(collective))
     if request.method == "POST":
-        chosen = {int(pk) for pk in request.POST.getlist("contacts") if pk.isdigit()}
-        doomed = [contact for contact in candidates if contact.pk in chosen]
+        chosen = [int(pk) for pk in request.POST.getlist("contacts") if pk.isdigit()]
+        doomed = list(candidates.filter(pk__in=chosen))
         count = services.contacts_purge(actor=request.user, contacts=doomed)
         messages.success(request, _("Deleted %(count)d contacts for good.") % {"count": count})
         return redirect("people:stale", slug=collective.slug)
