@@ -1,0 +1,69 @@
+"""Checks that every page a story test visits must pass on a phone.
+
+`check_page(page)` asserts that the page fits the 360 px viewport (no horizontal scroll) and,
+when `language` is not English, that no English interface text is visible. Text a person typed
+or content in another language is exempt when the page marks it, as it should: an element with
+a `lang` attribute other than the page's, or with `translate="no"` (names, notes, addresses).
+"""
+
+from playwright.sync_api import Page
+
+PHONE_WIDTH = 360
+
+# English words that are not words of Spanish or French: seeing one of them outside content
+# marked as another language means a string was left untranslated.
+_ENGLISH = """
+    the and with your you this that these those are was were has have from for of
+    which who what when where will would can could should not nothing
+    add save search cancel delete edit log sign signed out new due today week later overdue
+    done settings home people follow-ups follow-up outing outings stage stages contacts
+    contact member members report reports found added show more next previous back yes
+    copies issue issues handed out money donations sales calendar events event attendance
+"""
+ENGLISH_WORDS = frozenset(_ENGLISH.split())
+
+_VISIBLE_TEXT = """(pageLanguage) => {
+  const skip = (element) => {
+    for (let node = element; node && node !== document.documentElement; node = node.parentElement) {
+      if (node.getAttribute('translate') === 'no') return true;
+      const lang = node.getAttribute('lang');
+      if (lang && !lang.toLowerCase().startsWith(pageLanguage)) return true;
+      if (node.tagName === 'SCRIPT' || node.tagName === 'STYLE' || node.hidden) return true;
+    }
+    return false;
+  };
+  const texts = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const text = walker.currentNode;
+    const parent = text.parentElement;
+    if (!parent || skip(parent)) continue;
+    const style = getComputedStyle(parent);
+    if (style.display === 'none' || style.visibility === 'hidden') continue;
+    texts.push(text.textContent);
+  }
+  const labelled = 'input[placeholder], textarea[placeholder], [aria-label], img[alt]';
+  for (const element of document.querySelectorAll(labelled)) {
+    if (skip(element)) continue;
+    for (const name of ['placeholder', 'aria-label', 'alt']) {
+      texts.push(element.getAttribute(name) || '');
+    }
+  }
+  return texts.join(' ');
+}"""
+
+
+def english_words_on(page: Page, language: str) -> list[str]:
+    """The English words visible on a page whose interface should be in `language`."""
+    text = page.evaluate(_VISIBLE_TEXT, language)
+    words = {word.strip(".,:;!?()[]«»\"'·…").lower() for word in text.split()}
+    return sorted(word for word in words if word in ENGLISH_WORDS)
+
+
+def check_page(page: Page, language: str = "en") -> None:
+    """The page fits a phone and, in another language than English, shows no English."""
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE_WIDTH, f"{page.url} is {width} px wide on a {PHONE_WIDTH} px phone"
+    if language != "en":
+        english = english_words_on(page, language)
+        assert not english, f"{page.url} shows English on a {language} page: {english}"
