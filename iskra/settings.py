@@ -11,12 +11,24 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from iskra.env import env_bool, env_choice, env_int, env_list, env_secret, env_str
+from iskra.env import (
+    DEVELOPMENT_SECRET_KEY,
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_secret,
+    env_str,
+    require_strong_secret_key,
+)
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("ISKRA_DATA_DIR", str(Path.cwd() / "var"))).resolve()
 
 DEBUG = env_bool("ISKRA_DEBUG", False)
+# Whether ISKRA_DEBUG asked for development mode. The test runner turns DEBUG off, so what
+# only development mode may do (the demo and its published accounts) asks this instead.
+ISKRA_DEVELOPMENT_MODE = DEBUG
 
 SECRET_KEY = env_secret("ISKRA_SECRET_KEY")
 if not SECRET_KEY:
@@ -25,7 +37,11 @@ if not SECRET_KEY:
             "ISKRA_SECRET_KEY (or ISKRA_SECRET_KEY_FILE) is required in production. "
             "For development, set ISKRA_DEBUG=1."
         )
-    SECRET_KEY = "development-only-key-never-use-in-production-0123456789abcdef"  # noqa: S105
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
+if not DEBUG:
+    # Check, serve, the WSGI entry point and the worker all import this module: a weak,
+    # short or published key stops every one of them.
+    require_strong_secret_key(SECRET_KEY)
 
 # Old keys that still verify sessions, signed links and the two-factor secrets during a key
 # rotation (comma- or newline-separated; see docs). Remove them once every session renewed.
@@ -150,10 +166,7 @@ TASKS = {
 }
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+AUTHENTICATION_BACKENDS = ["iskra.accounts.backends.AccountBackend"]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -283,6 +296,13 @@ if not DEBUG and not (ISKRA_DATA_KEY_FILE and ISKRA_BLIND_INDEX_KEY_FILE):
         "files holding the keys that encrypt contacts' protected fields. Create each with "
         "`iskra generate_key --out FILE` and keep copies apart from the database."
     )
+if not DEBUG:
+    # A missing, empty, unreadable or malformed key file stops the start here, not at the
+    # first read of a contact (a 500 in the middle of a street outing).
+    from iskra.people.crypto import read_key_file
+
+    read_key_file(ISKRA_DATA_KEY_FILE, "ISKRA_DATA_KEY_FILE")
+    read_key_file(ISKRA_BLIND_INDEX_KEY_FILE, "ISKRA_BLIND_INDEX_KEY_FILE")
 
 LOGGING = {
     "version": 1,

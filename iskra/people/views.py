@@ -15,9 +15,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from iskra.audit.services import access_denied
 from iskra.core.errors import DomainError
 from iskra.network.models import Collective
-from iskra.network.scope import Capacity, get_collective_or_404, get_scoped_or_404, scope_for
+from iskra.network.scope import (
+    Capacity,
+    get_collective_or_404,
+    get_scoped_or_404,
+    has_two_factor,
+    may_read_protected,
+    may_read_protected_in,
+    scope_for,
+)
 from iskra.people import counts, crypto, csvimport, queries, services
 from iskra.people.forms import (
     BulkForm,
@@ -50,11 +59,19 @@ def _contacts_collective(request: HttpRequest, slug: str, capacity: Capacity) ->
 
 def _contact(request: HttpRequest, pk: int) -> Contact:
     return get_scoped_or_404(
-        Contact.objects.select_related("collective", "stage"),
+        Contact.objects.select_related("collective", "stage").defer(*PROTECTED_FIELDS),
         request.user,
         Capacity.CONTACTS,
         pk=pk,
     )
+
+
+def _contact_with_protected(request: HttpRequest, pk: int) -> Contact:
+    """A contact whose protected fields the user may read; 404 (logged) otherwise."""
+    contact = _contact(request, pk)
+    if not may_read_protected(request.user, contact):
+        access_denied(request, contact, reason="protected fields")
+    return contact
 
 
 def _filters(request: HttpRequest) -> queries.ContactFilter:
@@ -188,13 +205,17 @@ def _create_with_conversation(
 @login_required
 def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
     contact = _contact(request, pk)
-    services.contact_read(actor=request.user, contact=contact)
+    can_read = may_read_protected(request.user, contact)
+    if can_read:
+        services.contact_read(actor=request.user, contact=contact)
     return render(
         request,
         "people/contact_detail.html",
         {
             "contact": contact,
-            "timeline": queries.timeline(contact),
+            "can_read_protected": can_read,
+            "needs_two_factor": not has_two_factor(request.user),
+            "timeline": queries.timeline(contact, protected=can_read),
             "stage_form": StageForm(initial={"stage": contact.stage}),
             "introduced": contact.introduced.defer(*PROTECTED_FIELDS)[:20],
         },
@@ -203,7 +224,7 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = _contact(request, pk)
+    contact = _contact_with_protected(request, pk)
     form = ContactForm(
         request.POST or None,
         initial=ContactForm.initial_for(contact),
@@ -486,6 +507,8 @@ class _Echo:
 @login_required
 def export_contacts(request: HttpRequest, slug: str) -> StreamingHttpResponse:
     collective = _contacts_collective(request, slug, Capacity.MANAGE)
+    if not may_read_protected_in(request.user, collective):
+        access_denied(request, collective, reason="protected fields")
     contacts = list(
         Contact.objects.filter(collective=collective)
         .select_related("stage", "collective")
