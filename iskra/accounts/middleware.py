@@ -3,6 +3,7 @@ from collections.abc import Callable
 
 from allauth.usersessions.internal import usersessionkit
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -57,7 +58,7 @@ class RequireTwoFactorMiddleware:
             and _has_two_factor(user)
         ):
             # A restored account has its new second factor: the requirement is met.
-            type(user).objects.filter(pk=user.pk).update(needs_new_second_factor=False)
+            get_user_model().objects.filter(pk=user.pk).update(needs_new_second_factor=False)
         return self.get_response(request)
 
 
