@@ -39,7 +39,9 @@ def log_action(
     if leaked:
         raise ValueError(f"audit details must not contain protected fields: {sorted(leaked)}")
     if collective is None and target is not None:
-        collective = getattr(target, "collective", None)
+        # A collective is logged in itself, so that its history is one indexed filter.
+        is_collective = target._meta.label_lower == "network.collective"
+        collective = target if is_collective else getattr(target, "collective", None)
     entry = LogEntry(
         actor=actor if actor is not None and getattr(actor, "is_authenticated", False) else None,
         action=action,
