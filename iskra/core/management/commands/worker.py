@@ -1,7 +1,10 @@
+import threading
 from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+
+from iskra.core.housekeeping import cull_expired_cache, cull_forever
 
 
 class Command(BaseCommand):
@@ -12,4 +15,14 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=1.0)
 
     def handle(self, *args: Any, batch: bool, interval: float, **options: Any) -> None:
-        call_command("db_worker", batch=batch, interval=interval, no_startup_delay=True)
+        if batch:
+            cull_expired_cache()
+            call_command("db_worker", batch=True, interval=interval, no_startup_delay=True)
+            return
+        stop = threading.Event()
+        chores = threading.Thread(target=cull_forever, args=(stop,), daemon=True)
+        chores.start()
+        try:
+            call_command("db_worker", batch=False, interval=interval, no_startup_delay=True)
+        finally:
+            stop.set()
