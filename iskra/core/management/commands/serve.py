@@ -36,6 +36,8 @@ class Command(BaseCommand):
                 str(workers),
                 "--access-logfile",
                 "-",
+                "--logger-class",
+                "iskra.core.redaction.RedactingGunicornLogger",
                 "--access-logformat",
                 '%(t)s "%(m)s %(U)s" %(s)s %(b)s %(L)ss',
             ],
