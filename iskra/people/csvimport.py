@@ -600,8 +600,18 @@ def insert_rows(rows: list[PreparedRow]) -> None:
         Contact._meta.db_table, ["id", *INSERT_COLUMNS], [(row.pk, *row.values) for row in rows]
     )
     counts.adjust(Counter((row.values[0], row.values[3]) for row in rows))
-    tags = _named(Tag, {name for row in rows for name in row.tags})
-    topics = _named(Topic, {name for row in rows for name in row.topics})
+    collective_ids = {row.values[0] for row in rows}
+    # An import goes into one collective; its tags are that collective's.
+    tags = {
+        name: pk
+        for collective_id in collective_ids
+        for name, pk in _named(
+            Tag.objects.filter(collective_id=collective_id),
+            {name for row in rows if row.values[0] == collective_id for name in row.tags},
+            collective_id=collective_id,
+        ).items()
+    }
+    topics = _named(Topic.objects.all(), {name for row in rows for name in row.topics})
     for through, names, column, by_name in [
         (Contact.tags.through, "tags", "tag_id", tags),
         (Contact.topics.through, "topics", "topic_id", topics),
@@ -610,13 +620,17 @@ def insert_rows(rows: list[PreparedRow]) -> None:
         write_rows(through._meta.db_table, ["contact_id", column], links)
 
 
-def _named(model: Any, names: set[str]) -> dict[str, int]:
+def _named(rows: Any, names: set[str], **fields: Any) -> dict[str, int]:
+    """Ids of the rows (Tag or Topic, narrowed) with these names, made when missing."""
     if not names:
         return {}
-    found = dict(model.objects.filter(name__in=names).values_list("name", "id"))
+    model = rows.model
+    found = dict(rows.filter(name__in=names).values_list("name", "id"))
     missing = names - set(found)
-    model.objects.bulk_create([model(name=name) for name in missing], ignore_conflicts=True)
-    found.update(model.objects.filter(name__in=missing).values_list("name", "id"))
+    model.objects.bulk_create(
+        [model(name=name, **fields) for name in missing], ignore_conflicts=True
+    )
+    found.update(rows.filter(name__in=missing).values_list("name", "id"))
     return found
 
 

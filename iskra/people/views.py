@@ -115,7 +115,7 @@ def contact_list(request: HttpRequest, slug: str) -> HttpResponse:
             "filters": filters,
             "query": query.urlencode(),
             "stages": Stage.objects.all(),
-            "tags": Tag.objects.all()[:200],
+            "tags": Tag.objects.filter(collective=collective)[:200],
             "has_below": has_below,
             "can_manage": scope.can(Capacity.MANAGE, collective),
             "bulk_stages": Stage.objects.all(),
