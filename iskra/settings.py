@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "iskra.core.middleware.RefuseBadInputMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "iskra.accounts.middleware.SessionActivityMiddleware",  # allauth's, once a minute
     "iskra.accounts.middleware.UserLanguageMiddleware",
@@ -181,6 +182,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Request bodies: a signed-in person may upload a CSV or an image; the public forms take text.
+ISKRA_MAX_UPLOAD_BYTES = env_int("ISKRA_MAX_UPLOAD_MB", 60, minimum=1) * 1024 * 1024
+ISKRA_MAX_ANONYMOUS_BODY_BYTES = 256 * 1024
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 
@@ -216,6 +220,9 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
+# The CSRF cookie lasts the browser session (the public forms set it for anonymous visitors:
+# a year-long cookie would mark a phone that once sent an item).
+CSRF_COOKIE_AGE = None
 SECURE_SSL_REDIRECT = env_bool("ISKRA_SSL_REDIRECT", not DEBUG)
 if env_bool("ISKRA_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -18,6 +17,7 @@ from iskra.accounts import queries, services
 from iskra.accounts.adapter import INVITATION_SESSION_KEY
 from iskra.accounts.forms import ExposureForm, RestoreForm
 from iskra.core.errors import DomainError
+from iskra.core.redirects import safe_next
 from iskra.network.models import Membership
 from iskra.network.scope import Capacity, get_scoped_or_404
 from iskra.network.services import invitation_accept, invitation_for_token
@@ -89,9 +89,7 @@ def member_sessions_end(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def language_switch(request: HttpRequest) -> HttpResponse:
     language = request.POST.get("language", "")
-    next_url = request.POST.get("next", "/")
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-        next_url = "/"
+    next_url = safe_next(request, request.POST.get("next"), "/")
     response = HttpResponseRedirect(next_url)
     try:
         if request.user.is_authenticated:

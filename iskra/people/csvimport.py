@@ -238,7 +238,7 @@ def decode(data: bytes, encoding: str = "utf-8") -> str:
     if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
         encoding = "utf-8-sig"
     try:
-        return data.decode(encoding)
+        text = data.decode(encoding)
     except LookupError:
         raise ImportFileError(_("Unknown encoding %s.") % encoding) from None
     except UnicodeDecodeError as error:
@@ -250,6 +250,17 @@ def decode(data: bytes, encoding: str = "utf-8") -> str:
             )
             % {"line": line, "encoding": encoding.replace("-sig", "").upper()}
         ) from None
+    if "\x00" in text:
+        # PostgreSQL refuses NUL in text (a 500 at "Import now") and SQLite would keep it.
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise ImportFileError(
+            _(
+                "Line %(line)d contains a NUL character: this looks like a binary file, not "
+                "CSV. Save it as “CSV UTF-8” and import that."
+            )
+            % {"line": line}
+        )
+    return text
 
 
 def _reader(text: str) -> Iterator[list[str]]:

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from iskra.audit.services import access_denied
 from iskra.core.errors import DomainError
+from iskra.core.redirects import safe_next
 from iskra.network.models import Collective
 from iskra.network.scope import (
     Capacity,
@@ -353,7 +354,7 @@ def followup_done(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, error.message)
         else:
             messages.success(request, _("Done: %(action)s") % {"action": followup.action})
-        return redirect(request.POST.get("next") or reverse("people:followups"))
+        return redirect(safe_next(request, request.POST.get("next"), reverse("people:followups")))
     return render(request, "people/followup_done.html", {"followup": followup, "form": form})
 
 
