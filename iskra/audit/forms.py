@@ -10,7 +10,7 @@ from iskra.audit.labels import action_choices
 from iskra.audit.queries import AuditFilter
 
 
-def object_type_choices() -> list[tuple[str, str]]:
+def object_type_choices() -> list[tuple[str, Any]]:
     models = [model for model in apps.get_models() if model.__module__.startswith("iskra.")]
     choices = sorted(
         ((model._meta.label_lower, str(model._meta.verbose_name).capitalize()) for model in models),
@@ -40,12 +40,18 @@ class AuditFilterForm(forms.Form):
     def __init__(self, *args: Any, collectives: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.collectives = collectives
-        self.fields["action"].choices = [("", _("Anything")), *action_choices()]
-        self.fields["object_type"].choices = object_type_choices()
-        self.fields["collective"].choices = [
-            ("", _("All of them")),
-            *((collective.pk, collective.name) for collective in collectives),
-        ]
+        choices: dict[str, list[tuple[Any, Any]]] = {
+            "action": [("", _("Anything")), *action_choices()],
+            "object_type": object_type_choices(),
+            "collective": [
+                ("", _("All of them")),
+                *((collective.pk, collective.name) for collective in collectives),
+            ],
+        }
+        for name, options in choices.items():
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = options
 
     def audit_filter(self, zone: ZoneInfo) -> AuditFilter:
         """The filter asked for (call after is_valid); dates are days in `zone`."""
