@@ -50,6 +50,8 @@ class LogEntry(models.Model):
             models.Index(fields=["collective", "-id"], name="audit_collective_id"),
             models.Index(fields=["actor", "collective", "-id"], name="audit_actor_id"),
             models.Index(fields=["action", "collective", "-id"], name="audit_action_id"),
+            models.Index(fields=["actor", "-id"], name="audit_actor_only_id"),
+            models.Index(fields=["action", "-id"], name="audit_action_only_id"),
             models.Index(fields=["object_type", "object_id", "-id"], name="audit_object_id"),
         ]
         verbose_name = _("log entry")
