@@ -100,19 +100,23 @@ def filter_entries(
         entries = entries.filter(created_at__lt=filters.until)
     if before is not None:
         entries = entries.filter(id__lt=before)
-    entries = entries.select_related("actor", "collective").order_by("-id")
+    entries = entries.order_by("-id")
     if len(filters.collective_ids) <= FEW_COLLECTIVES:
-        rows: list[LogEntry] = []
+        # Ids only, per collective; then the page's rows, once.
+        ids: list[int] = []
         for collective_id in filters.collective_ids:
-            rows += entries.filter(collective_id=collective_id)[: limit + 1]
-        rows.sort(key=lambda entry: entry.pk, reverse=True)
-        rows = rows[: limit + 1]
+            ids += entries.filter(collective_id=collective_id).values_list("pk", flat=True)[
+                : limit + 1
+            ]
+        ids = sorted(ids, reverse=True)[: limit + 1]
+        chosen = LogEntry.objects.filter(pk__in=ids).order_by("-id")
+        rows = list(chosen.select_related("actor", "collective"))
     else:
         unindexed = ExpressionWrapper(F("collective_id") + 0, output_field=BigIntegerField())
         rows = list(
-            entries.alias(in_scope=unindexed).filter(in_scope__in=filters.collective_ids)[
-                : limit + 1
-            ]
+            entries.alias(in_scope=unindexed)
+            .filter(in_scope__in=filters.collective_ids)
+            .select_related("actor", "collective")[: limit + 1]
         )
     next_cursor = rows[limit - 1].pk if len(rows) > limit else None
     return AuditPage(rows[:limit], next_cursor)

@@ -1,4 +1,5 @@
-"""Chores of the worker: rows of the database cache that expired are deleted.
+"""Chores of the worker: rows of the database cache that expired are deleted, and SQLite's
+planner statistics are kept fresh.
 
 Django's database cache deletes expired rows only when it is full, so rate-limit entries
 (keyed hashes of client addresses) would otherwise stay in the table long after their hour."""
@@ -33,10 +34,20 @@ def cull_expired_cache() -> int:
     return removed
 
 
+def optimize_sqlite() -> None:
+    """Let SQLite refresh its statistics where they are stale (`PRAGMA optimize`): without
+    them its planner may read the audit log through the wrong index."""
+    for connection in connections.all():
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA optimize")
+
+
 def cull_forever(stop: threading.Event) -> None:
-    """The worker's background chore: cull now, then every ten minutes until `stop`."""
+    """The worker's background chores: cull now, then every ten minutes until `stop`."""
     while True:
         cull_expired_cache()
+        optimize_sqlite()
         connections.close_all()
         if stop.wait(CULL_SECONDS):
             return

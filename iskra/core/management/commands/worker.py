@@ -4,7 +4,7 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
-from iskra.core.housekeeping import cull_expired_cache, cull_forever
+from iskra.core.housekeeping import cull_expired_cache, cull_forever, optimize_sqlite
 
 
 class Command(BaseCommand):
@@ -17,6 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, batch: bool, interval: float, **options: Any) -> None:
         if batch:
             cull_expired_cache()
+            optimize_sqlite()
             call_command("db_worker", batch=True, interval=interval, no_startup_delay=True)
             return
         stop = threading.Event()
