@@ -1,6 +1,8 @@
-"""Demo outings: weekly marches in Los Angeles over three months, the Labor Day parade
-(14 comrades and friends, 540 copies of Red Banner and 100 pamphlets) and factory-gate
-outings by shift at the Detroit plant. Works with or without the press demo."""
+"""Demo outings: weekly marches in Los Angeles over three months, among them the Palestine
+march of story 1 (30 English and 10 Spanish copies, $12 in donations, M and R met, R to
+be called on 6 November), the Labor Day parade (14 comrades and friends, 540 copies of Red
+Banner and 100 pamphlets, two new friends) and factory-gate outings by shift at the
+Detroit plant. Works with or without the press demo."""
 
 import random
 from datetime import date, datetime, time, timedelta
@@ -14,9 +16,11 @@ from django.utils import timezone
 from iskra.distribution import queries, services
 from iskra.distribution.models import Outing
 from iskra.network.models import Collective
+from iskra.people.models import Stage
 from iskra.press.models import Issue, PrintRun, Publication
 
 LABOR_DAY_PLACE = "Labor Day parade, Wilmington"
+PALESTINE_MARCH_PLACE = "Palestine march, Pershing Square"
 MARCH_PLACES = ["MacArthur Park", "Pershing Square", "City Hall steps", "Leimert Park"]
 SHIFTS = [("First shift", time(5, 30)), ("Second shift", time(13, 30))]
 
@@ -76,6 +80,44 @@ def _labor_day(today: date) -> date:
     return first + timedelta(days=(7 - first.weekday()) % 7)
 
 
+def _palestine_march(
+    la: Collective, issue: Issue, team: list[Any], stages: dict[str, Stage], today: date
+) -> Outing:
+    """Story 1, as DESIGN.md tells it: the march a week before 6 November."""
+    follow_up = date(today.year, 11, 6)
+    if follow_up - timedelta(days=7) > today:
+        follow_up = date(today.year - 1, 11, 6)
+    return services.outing_log(
+        actor=team[0] if team else None,
+        collective=la,
+        starts_at=_at(la, follow_up - timedelta(days=7), time(14)),
+        place=PALESTINE_MARCH_PLACE,
+        kind=Outing.Kind.MARCH,
+        members=team[:1],
+        lines=[
+            services.LineInput(issue=issue, copies=30, language="en"),
+            services.LineInput(issue=issue, copies=10, language="es"),
+        ],
+        money=[services.MoneyInput(amount=Decimal("12"), kind="donation")],
+        contacts_met=[
+            services.ContactMet(
+                display_name="M (Green Party sign)",
+                stage=stages.get("reader"),
+                topics=["electoral college", "the class nature of the state"],
+                note="Interested; talked about the electoral college and the class nature "
+                "of the state.",
+            ),
+            services.ContactMet(
+                display_name="R",
+                topics=["council election"],
+                note="Campaigning for a council candidate.",
+                next_action="Wants to help produce the paper after the election: call",
+                due_on=follow_up,
+            ),
+        ],
+    )
+
+
 def load(out: TextIO) -> None:
     by_slug = Collective.objects.in_bulk(
         ["usa", "los-angeles", "detroit", "detroit-plant"], field_name="slug"
@@ -129,6 +171,8 @@ def load(out: TextIO) -> None:
             ],
             contacts_met=met,
         )
+    stages = Stage.objects.in_bulk(["reader", "friend"], field_name="key")
+    _palestine_march(la, paper_issue, team, stages, today)
     parade = _labor_day(today)
     services.outing_log(
         actor=team[0] if team else None,
@@ -139,16 +183,22 @@ def load(out: TextIO) -> None:
         members=team,
         friends_count=14 - len(team),
         lines=[
-            services.LineInput(issue=paper_issue, copies=540, money=Decimal("212.50")),
-            services.LineInput(issue=pamphlet_issue, copies=100, money=Decimal("35.00")),
+            services.LineInput(issue=paper_issue, copies=540, language="en"),
+            services.LineInput(issue=pamphlet_issue, copies=100, language="en"),
+        ],
+        money=[
+            services.MoneyInput(amount=Decimal("212.50"), kind="donation"),
+            services.MoneyInput(amount=Decimal("35.00"), kind="sale"),
         ],
         contacts_met=[
             services.ContactMet(
-                display_name="R (will help after the election)",
-                note="Longshore worker; wants the next issue.",
-                next_action="Bring the next issue",
+                display_name="J (carried the union banner)",
+                stage=stages.get("friend"),
+                note="Longshore worker; wants to do more.",
+                next_action="Invite to the study circle",
                 due_on=parade + timedelta(days=14),
-            )
+            ),
+            services.ContactMet(display_name="K (carried a sign)", stage=stages.get("friend")),
         ],
     )
     dwayne = [users["dwayne"]] if "dwayne" in users else []
