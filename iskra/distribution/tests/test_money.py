@@ -2,11 +2,10 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-
 from django.utils import timezone
 
-from iskra.distribution import queries, services
 from iskra.core.errors import DomainError
+from iskra.distribution import queries, services
 from iskra.distribution.models import OutingMoney
 from iskra.distribution.tests import factories
 

@@ -2,9 +2,9 @@ from decimal import Decimal
 
 import pytest
 
+from iskra.audit.models import LogEntry
 from iskra.core.errors import DomainError
 from iskra.distribution import queries, services
-from iskra.audit.models import LogEntry
 from iskra.distribution.models import Outing, StockAdjustment
 from iskra.distribution.tests import factories
 
