@@ -4,6 +4,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -326,6 +327,16 @@ def bundle_new(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "distribution/bundle_form.html", {"collective": source, "form": form})
 
 
+def _sources_for(request: HttpRequest, collective: Collective) -> Any:
+    """Where copies may come from: the collectives above (usually) and those the user sees."""
+    visible = visible_collectives(request.user).values_list("pk", flat=True)
+    return (
+        Collective.objects.filter(Q(pk__in=collective.ancestor_ids()) | Q(pk__in=visible))
+        .exclude(pk=collective.pk)
+        .order_by("path")
+    )
+
+
 @login_required
 def bundle_receive(request: HttpRequest, slug: str) -> HttpResponse:
     collective = _stock_keeper_collective(request, slug)
@@ -333,7 +344,7 @@ def bundle_receive(request: HttpRequest, slug: str) -> HttpResponse:
         request.POST or None,
         collective=collective,
         issues=_issues_for(collective),
-        sources=visible_collectives(request.user).exclude(pk=collective.pk).order_by("path"),
+        sources=_sources_for(request, collective),
         initial={"issue": request.GET.get("issue")},
     )
     if request.method == "POST" and form.is_valid():

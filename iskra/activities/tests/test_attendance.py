@@ -140,3 +140,16 @@ def test_the_event_links_to_the_suggestions_with_their_count(los_angeles, organi
     )
     assert reverse("activities:suggestions", args=["los-angeles"]) in body
     assert "1 suggested next stage" in body
+
+
+def test_the_collectives_page_links_to_the_suggestions_with_their_count(
+    los_angeles, organizer, member
+):
+    (contact,) = _many_contacts(los_angeles, 1)
+    for _ in range(3):
+        Attendance.objects.create(event=_event(los_angeles), contact=contact, attended=True)
+    url = reverse("network:collective", args=["los-angeles"])
+    body = client_for(organizer).get(url).content.decode()
+    assert reverse("activities:suggestions", args=["los-angeles"]) in body
+    assert "1 suggested next stage" in body
+    assert "suggested next stage" not in client_for(member).get(url).content.decode()
