@@ -39,7 +39,7 @@ class OutingForm(forms.Form):
     shift = forms.CharField(label=_("Shift"), max_length=40, required=False)
     starts_at = forms.DateTimeField(
         label=_("When"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         error_messages={"invalid": _("Type the date and time of the outing.")},
     )
     members = forms.MultipleChoiceField(
@@ -151,7 +151,7 @@ class PersonMetForm(forms.Form):
     next_action = forms.CharField(label=_("Next step"), max_length=200, required=False)
     due_on = forms.DateField(
         label=_("Next step due on"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         required=False,
         error_messages={"invalid": _("Type a date, like 6 November.")},
     )
@@ -189,7 +189,8 @@ class PersonMetForm(forms.Form):
         )
 
 
-MoneyFormSet = forms.formset_factory(MoneyForm, extra=1, max_num=20, absolute_max=20)
+# One row to begin with (the initial one, in the collective's currency); more one tap away.
+MoneyFormSet = forms.formset_factory(MoneyForm, extra=0, max_num=20, absolute_max=20)
 PeopleMetFormSet = forms.formset_factory(PersonMetForm, extra=1, max_num=50, absolute_max=50)
 
 
@@ -208,7 +209,9 @@ class BundleForm(forms.Form):
         error_messages={"min_value": _("Type how many copies: at least one.")},
     )
     sent_on = forms.DateField(
-        label=_("Sent on"), widget=forms.DateInput(attrs={"type": "date"}), initial=date.today
+        label=_("Sent on"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        initial=date.today,
     )
 
     def __init__(self, *args: Any, source: Collective, issues: Any, **kwargs: Any) -> None:
@@ -240,7 +243,9 @@ class ReceiveForm(forms.Form):
         error_messages={"min_value": _("Type how many copies came in: at least one.")},
     )
     received_on = forms.DateField(
-        label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}), initial=date.today
+        label=_("Received on"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        initial=date.today,
     )
 
     def __init__(

@@ -345,7 +345,10 @@ def bundle_receive(request: HttpRequest, slug: str) -> HttpResponse:
         collective=collective,
         issues=_issues_for(collective),
         sources=_sources_for(request, collective),
-        initial={"issue": request.GET.get("issue")},
+        initial={
+            "issue": request.GET.get("issue"),
+            "received_on": timezone.localdate(timezone=collective.zone),
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:
