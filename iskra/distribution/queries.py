@@ -365,6 +365,9 @@ def issue_report(issue: Issue, collectives: list[Collective]) -> list[IssueRow]:
     bundles = Bundle.objects.filter(issue=issue)
     received = _sum_by(bundles.filter(collective_id__in=ids), "collective_id")
     sent = _sum_by(bundles.filter(source_id__in=ids), "source_id")
+    adjusted = _sum_by(
+        StockAdjustment.objects.filter(issue=issue, collective_id__in=ids), "collective_id"
+    )
     printed = sum(issue.print_runs.values_list("copies", flat=True))
     rows = []
     for collective in collectives:
@@ -374,8 +377,9 @@ def issue_report(issue: Issue, collectives: list[Collective]) -> list[IssueRow]:
             received=received.get(collective.pk, 0),
             sent=sent.get(collective.pk, 0),
             handed_out=handed.get(collective.pk, 0),
+            adjusted=adjusted.get(collective.pk, 0),
         )
-        if stock.printed or stock.received or stock.handed_out:
+        if stock.printed or stock.received or stock.handed_out or stock.adjusted:
             rows.append(IssueRow(collective=collective, stock=stock, money=totals[collective.pk]))
     return rows
 

@@ -161,12 +161,17 @@ def summary_sentence(
         people = _people(members, friends, language)
         total = members + friends
         phrases = _handout_phrases([h for h in handouts if h.copies > 0], language)
-        if phrases:
+        if phrases and not total:
+            # Nobody ticked as having gone (a record made afterwards): "we", not "zero".
+            sentence = _("we distributed %(copies)s") % {"copies": join_list(phrases)}
+        elif phrases:
             sentence = ngettext(
                 "%(people)s distributed %(copies)s",
                 "%(people)s distributed %(copies)s",
                 total,
             ) % {"people": people, "copies": join_list(phrases)}
+        elif not total:
+            sentence = _("we went out")
         else:
             sentence = ngettext("%(people)s went out", "%(people)s went out", total) % {
                 "people": people
