@@ -4,7 +4,7 @@
   and the per-issue report of that city's subtree, over `handouts` rows (default 10 x
   contacts); the baseline is the same aggregates as raw SQL.
 - distribution.log_outing_p95_ms: saving an outing with three publication lines and a new
-  contact, through the service (stock checks, audit, the people app).
+  contact, through the service (no stock check: it never blocks; audit, the people app).
 """
 
 import random

@@ -208,13 +208,14 @@ def outing_money_by_kind(outing: Outing) -> list[MoneyTotal]:
     ]
 
 
-def outing_language_copies(outing: Outing) -> list[dict[str, Any]]:
+def outing_language_copies(outing: Outing) -> list[tuple[Issue, str, int]]:
     """Copies per issue and language, for the outing page."""
-    return list(
-        outing.lines.values("issue__publication__slug", "issue__number", "language")
-        .annotate(copies=Sum("copies"))
-        .order_by("issue__publication__slug", "issue__number", "language")
-    )
+    totals: dict[tuple[int, str], int] = defaultdict(int)
+    issues: dict[int, Issue] = {}
+    for line in outing.lines.select_related("issue__publication").order_by("pk"):
+        totals[(line.issue_id, line.language)] += line.copies
+        issues[line.issue_id] = line.issue
+    return [(issues[issue_id], language, copies) for (issue_id, language), copies in totals.items()]
 
 
 def outing_summaries(outing: Outing) -> dict[str, str]:

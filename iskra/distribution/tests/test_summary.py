@@ -81,11 +81,9 @@ def test_money_and_nobody_ticked_read_naturally_in_both_languages():
         MoneyTotal(kind="sale", currency="USD", amount=Decimal("7.50")),
     ]
     assert sentence("en", 0, 0, [PAPER], money=money) == (
-        "We distributed 540 copies of Red Banner. "
-        "We collected $12 in donations and $7.50 in sales."
+        "We distributed 540 copies of Red Banner. We collected $12 in donations and $7.50 in sales."
     )
     assert sentence("es", 0, 0, [PAPER], money=money) == (
-        "Repartimos 540 ejemplares de Bandera Roja. "
-        "Recaudamos $12 en donaciones y $7,50 en ventas."
+        "Repartimos 540 ejemplares de Bandera Roja. Recaudamos $12 en donaciones y $7,50 en ventas."
     )
     assert sentence("es", 0, 0, []) == "Salimos."

@@ -80,7 +80,7 @@ def test_story_1_is_one_form(issue, los_angeles, member):
     assert "Recaudamos $12 en donaciones." in summaries["es"]
     assert "dos personas" in summaries["es"]
     page = client.get(response["Location"]).content.decode()
-    assert "English: <strong>30</strong>" in page
+    assert "Red Banner</span> #1 · English: <strong>30</strong>" in page
     assert "español: <strong>10</strong>" in page
     assert "12.00 USD" in page
 
