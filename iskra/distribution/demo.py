@@ -16,7 +16,7 @@ from django.utils import timezone
 from iskra.distribution import queries, services
 from iskra.distribution.models import Outing
 from iskra.network.models import Collective
-from iskra.people.models import Stage
+from iskra.people.models import Contact, Stage
 from iskra.press.models import Issue, PrintRun, Publication
 
 LABOR_DAY_PLACE = "Labor Day parade, Wilmington"
@@ -81,41 +81,55 @@ def _labor_day(today: date) -> date:
 
 
 def _palestine_march(
-    la: Collective, issue: Issue, team: list[Any], stages: dict[str, Stage], today: date
+    la: Collective, issue: Issue, users: dict[str, Any], stages: dict[str, Stage], today: date
 ) -> Outing:
-    """Story 1, as DESIGN.md tells it: the march a week before 6 November."""
-    follow_up = date(today.year, 11, 6)
-    if follow_up - timedelta(days=7) > today:
-        follow_up = date(today.year - 1, 11, 6)
-    return services.outing_log(
-        actor=team[0] if team else None,
+    """Story 1, as DESIGN.md tells it. The people demo already met M and R there (marisol,
+    6 September): the outing links them; without it, the outing adds them."""
+    met_on = date(today.year, 9, 6) if today >= date(today.year, 9, 6) else today
+    known = list(
+        Contact.objects.filter(
+            collective=la,
+            first_met_place=PALESTINE_MARCH_PLACE,
+            display_name__in=["M (Green Party sign)", "R"],
+        )
+    )
+    marisol = users.get("marisol")
+    outing = services.outing_log(
+        actor=marisol,
         collective=la,
-        starts_at=_at(la, follow_up - timedelta(days=7), time(14)),
+        starts_at=min(_at(la, met_on, time(14)), timezone.now() - timedelta(hours=1)),
         place=PALESTINE_MARCH_PLACE,
         kind=Outing.Kind.MARCH,
-        members=team[:1],
+        members=[marisol] if marisol else [],
         lines=[
             services.LineInput(issue=issue, copies=30, language="en"),
             services.LineInput(issue=issue, copies=10, language="es"),
         ],
         money=[services.MoneyInput(amount=Decimal("12"), kind="donation")],
-        contacts_met=[
-            services.ContactMet(
-                display_name="M (Green Party sign)",
-                stage=stages.get("reader"),
-                topics=["electoral college", "the class nature of the state"],
-                note="Interested; talked about the electoral college and the class nature "
-                "of the state.",
-            ),
-            services.ContactMet(
-                display_name="R",
-                topics=["council election"],
-                note="Campaigning for a council candidate.",
-                next_action="Wants to help produce the paper after the election: call",
-                due_on=follow_up,
-            ),
-        ],
+        contacts_met=[] if known else _story_1_people(stages, met_on),
     )
+    for contact in known:
+        services.outing_link_contact(actor=marisol, outing=outing, contact=contact)
+    return outing
+
+
+def _story_1_people(stages: dict[str, Stage], met_on: date) -> list[services.ContactMet]:
+    return [
+        services.ContactMet(
+            display_name="M (Green Party sign)",
+            stage=stages.get("reader"),
+            topics=["electoral college", "class nature of the state"],
+            note="Interested. Talked about the electoral college and the class nature of "
+            "the state. Took the paper.",
+        ),
+        services.ContactMet(
+            display_name="R",
+            note="Campaigning for a council candidate. Wants to help produce the paper "
+            "after the election.",
+            next_action="Ask R to help produce the paper, now the election is over",
+            due_on=date(met_on.year, 11, 6),
+        ),
+    ]
 
 
 def load(out: TextIO) -> None:
@@ -172,7 +186,7 @@ def load(out: TextIO) -> None:
             contacts_met=met,
         )
     stages = Stage.objects.in_bulk(["reader", "friend"], field_name="key")
-    _palestine_march(la, paper_issue, team, stages, today)
+    _palestine_march(la, paper_issue, users, stages, today)
     parade = _labor_day(today)
     services.outing_log(
         actor=team[0] if team else None,

@@ -346,6 +346,22 @@ def outing_add_contact(*, actor: Any, outing: Outing, met: ContactMet) -> Contac
     return contact
 
 
+def outing_link_contact(*, actor: Any, outing: Outing, contact: Contact) -> OutingContact:
+    """A contact already in the books, met on this outing ("met at")."""
+    if contact.collective_id != outing.collective_id:
+        raise DomainError(_("This contact belongs to another collective."))
+    with transaction.atomic():
+        link, created = OutingContact.objects.get_or_create(outing=outing, contact=contact)
+        if created:
+            log_action(
+                "distribution.outing.contact_linked",
+                actor=actor,
+                target=outing,
+                details={"contact": contact.pk},
+            )
+    return link
+
+
 def _add_contact_met(actor: Any, outing: Outing, day: date, met: ContactMet) -> Contact:
     contact = people.contact_create(
         actor=actor,

@@ -165,3 +165,20 @@ def test_negative_copies_get_a_plain_message(issue, los_angeles, member):
     )
     assert "This cannot be below zero: type 0 if there were none." in body
     assert "Ensure this value" not in body
+
+
+def test_a_contact_already_known_is_linked_once_and_only_in_its_collective(
+    issue, los_angeles, detroit, member
+):
+    from iskra.core.errors import DomainError
+    from iskra.distribution import services
+    from iskra.people.services import contact_create
+
+    outing = factories.outing(member, los_angeles, issue)
+    known = contact_create(actor=None, collective=los_angeles, display_name="M")
+    for _ in range(2):
+        services.outing_link_contact(actor=member, outing=outing, contact=known)
+    assert outing.contacts_met.get().contact == known
+    stranger = contact_create(actor=None, collective=detroit, display_name="D")
+    with pytest.raises(DomainError):
+        services.outing_link_contact(actor=member, outing=outing, contact=stranger)
