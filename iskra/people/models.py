@@ -8,7 +8,7 @@ filters and reports stay fast. See docs/data-protection.md.
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from iskra.people.fields import EncryptedTextField
@@ -164,6 +164,19 @@ class Contact(models.Model):
 
     def __str__(self) -> str:
         return self.display_name
+
+    @property
+    def met_label(self) -> str:
+        """Where and when they were first met ("met 3 Sep at the Palestine march"): what tells
+        two people with the same nickname apart on lists."""
+        when = formats.date_format(self.first_met_on, "j M") if self.first_met_on else ""
+        if when and self.first_met_place:
+            return _("met %(date)s at %(place)s") % {"date": when, "place": self.first_met_place}
+        if when:
+            return _("met %(date)s") % {"date": when}
+        if self.first_met_place:
+            return _("met at %(place)s") % {"place": self.first_met_place}
+        return ""
 
 
 class Conversation(models.Model):
