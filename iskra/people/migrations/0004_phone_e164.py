@@ -1,4 +1,5 @@
-"""Phone numbers stored and blind-indexed in E.164, read in the collective's country
+"""Search names without punctuation ("Lupe L." and "Lupe L" are one name for dedupe), and
+phone numbers stored and blind-indexed in E.164, read in the collective's country
 (phones.py): "2135550147" and "+1 (213) 555-0147" become the same number and dedupe.
 
 The numbers are encrypted, so this decrypts each one, normalizes it and writes it back with
@@ -8,6 +9,23 @@ its new index. A database without phone numbers needs no key.
 from django.db import migrations
 
 BATCH = 1000
+
+
+def renormalize_names(apps, schema_editor):
+    from iskra.people import crypto
+
+    Contact = apps.get_model("people", "Contact")
+    last = 0
+    while True:
+        batch = list(
+            Contact.objects.filter(pk__gt=last).order_by("pk").only("id", "display_name")[:BATCH]
+        )
+        if not batch:
+            break
+        for contact in batch:
+            contact.search_name = crypto.normalize_name(contact.display_name)
+        Contact.objects.bulk_update(batch, ["search_name"])
+        last = batch[-1].pk
 
 
 def reindex_phones(apps, schema_editor):
@@ -42,4 +60,7 @@ class Migration(migrations.Migration):
         ("people", "0003_stage_counts"),
     ]
 
-    operations = [migrations.RunPython(reindex_phones, migrations.RunPython.noop)]
+    operations = [
+        migrations.RunPython(renormalize_names, migrations.RunPython.noop),
+        migrations.RunPython(reindex_phones, migrations.RunPython.noop),
+    ]

@@ -12,7 +12,7 @@ from conftest import client_for
 from iskra.people import crypto, csvimport, queries, services
 from iskra.people.models import Contact
 
-reindex = importlib.import_module("iskra.people.migrations.0004_phone_e164").reindex_phones
+migration = importlib.import_module("iskra.people.migrations.0004_phone_e164")
 
 
 def test_a_phone_written_two_ways_is_one_number_in_the_collectives_country(los_angeles, member):
@@ -59,7 +59,7 @@ def test_the_migration_re_indexes_numbers_stored_before(los_angeles, member):
         actor=member, collective=los_angeles, display_name="New", phone="+1 213 555 0147"
     )
     assert queries.duplicate_keys([los_angeles.pk]) == {}
-    reindex(apps, connection.schema_editor())
+    migration.reindex_phones(apps, connection.schema_editor())
     contact.refresh_from_db()
     assert contact.phone == "+12135550147" and contact.phone_index == other.phone_index
     assert queries.duplicate_keys([los_angeles.pk]) == {(contact.pk, other.pk): {"phone"}}
@@ -115,3 +115,12 @@ def test_the_list_tells_same_named_people_apart(los_angeles, member):
     content = client_for(member).get(reverse("people:contacts", args=["los-angeles"])).content
     assert b"met 3 Sep at Palestine march" in content
     assert b"met 7 Sep at Labor Day parade" in content
+
+
+def test_the_migration_renormalizes_names_stored_before(los_angeles, member):
+    a = services.contact_create(actor=member, collective=los_angeles, display_name="Lupe L.")
+    b = services.contact_create(actor=member, collective=los_angeles, display_name="Lupe L")
+    Contact.objects.filter(pk=a.pk).update(search_name="lupe l.")  # as it was stored before
+    assert queries.name_pairs([los_angeles.pk]) == {}
+    migration.renormalize_names(apps, connection.schema_editor())
+    assert queries.name_pairs([los_angeles.pk]) == {(a.pk, b.pk): {"name"}}
