@@ -390,3 +390,22 @@ def already_here(
             *PROTECTED_FIELDS
         )[:10]
     )
+
+
+@dataclass
+class FollowUpTotals:
+    done: int
+    overdue: int
+    upcoming: int
+
+
+def followup_totals(collective_ids: list[int], *, today: date, days: int = 90) -> FollowUpTotals:
+    """Follow-ups of these collectives: done in the last `days`, open and overdue, open and
+    still to come (counts only: no contact is read)."""
+    since = timezone.now() - timedelta(days=days)
+    rows = FollowUp.objects.filter(collective_id__in=collective_ids).aggregate(
+        done=Count("id", filter=Q(done_at__gte=since)),
+        overdue=Count("id", filter=Q(done_at__isnull=True, due_on__lt=today)),
+        upcoming=Count("id", filter=Q(done_at__isnull=True, due_on__gte=today)),
+    )
+    return FollowUpTotals(rows["done"], rows["overdue"], rows["upcoming"])
