@@ -260,6 +260,14 @@ class FollowUp(models.Model):
         return f"{self.contact}: {self.action} ({self.due_on})"
 
 
+# Reasons the system writes: stored in English, shown in the reader's language.
+SYSTEM_REASONS = {
+    "Added": _("Added"),
+    "Merged with a duplicate": _("Merged with a duplicate"),
+    "Came to three activities or more": _("Came to three activities or more"),
+}
+
+
 class StageChange(models.Model):
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="stage_changes")
     from_stage = models.ForeignKey(
@@ -277,6 +285,10 @@ class StageChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.contact}: {self.from_stage} -> {self.to_stage}"
+
+    @property
+    def reason_label(self) -> str:
+        return str(SYSTEM_REASONS.get(self.reason, self.reason))
 
 
 class StageCount(models.Model):

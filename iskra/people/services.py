@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Count, Max
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from iskra.audit.models import LogEntry
 from iskra.audit.services import log_action
@@ -196,7 +197,7 @@ def contact_create(
             contact=contact,
             to_stage=contact.stage,
             changed_by=actor if _is_user(actor) else None,
-            reason=_("Added"),
+            reason=gettext_noop("Added"),  # shown translated (SYSTEM_REASONS)
         )
         counts.adjust({(collective.pk, contact.stage_id): 1})
         log_action(
@@ -481,7 +482,7 @@ def contacts_merge(*, actor: Any, keep: Contact, drop: Contact) -> Contact:
                 from_stage=keep.stage,
                 to_stage=drop.stage,
                 changed_by=actor if _is_user(actor) else None,
-                reason=_("Merged with a duplicate"),
+                reason=gettext_noop("Merged with a duplicate"),
             )
             counts.adjust({(keep.collective_id, keep.stage_id): -1})
             counts.adjust({(keep.collective_id, drop.stage_id): 1})
