@@ -12,6 +12,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 
 from iskra.audit.services import log_action
 from iskra.core.errors import DomainError
@@ -54,6 +55,17 @@ class InvitationOnlyAdapter(DefaultAccountAdapter):
         if membership is None:
             return super().get_signup_redirect_url(request)
         return reverse("network:collective", args=[membership.collective.slug])
+
+    def add_message(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
+        """allauth's messages ("Successfully signed in as …") in the signed-in person's own
+        language: at sign-in the request still speaks the browser's."""
+        user = getattr(request, "user", None)
+        language = getattr(user, "language", "") if user is not None else ""
+        if language and user.is_authenticated:  # type: ignore[union-attr]
+            with translation.override(language):
+                super().add_message(request, *args, **kwargs)
+        else:
+            super().add_message(request, *args, **kwargs)
 
     def login(self, request: HttpRequest, user: Any) -> None:
         super().login(request, user)
