@@ -16,12 +16,11 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.dates  # noqa: E402
-
 from django.utils.translation import gettext as _  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 RED = "#b3121b"
-PHONE_STYLE = {"font.size": 12, "axes.titlesize": 12, "svg.fonttype": "none"}
+PHONE_STYLE: dict[Any, Any] = {"font.size": 12, "axes.titlesize": 12, "svg.fonttype": "none"}
 # A 360 px phone leaves a chart in a card this many pixels.
 PHONE_CHART_PX = 294
 

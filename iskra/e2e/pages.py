@@ -62,9 +62,8 @@ def english_words_on(page: Page, language: str) -> list[str]:
     return sorted(word for word in words if word in ENGLISH_WORDS)
 
 
-_VOID = frozenset(
-    "area base br col embed hr img input link meta source track wbr".split()
-)  # elements without an end tag
+# Elements without an end tag.
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
 
 class _VisibleText(HTMLParser):
