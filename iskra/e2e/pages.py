@@ -63,7 +63,10 @@ def english_words_on(page: Page, language: str) -> list[str]:
 
 
 # Elements without an end tag.
-_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"])
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+    | {"track", "wbr"}
+)
 
 
 class _VisibleText(HTMLParser):
