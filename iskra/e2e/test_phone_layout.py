@@ -99,15 +99,20 @@ def test_every_main_page_fits_a_phone(phone_page, live_server, los_angeles, usa,
         "/press/la-sheet/submissions/",
         "/press/la-sheet/1/",
     ]
-    seen = set()
-    for path in paths:
-        url = path if path.startswith("http") else live_server.url + path
-        if url in seen:
-            continue
-        seen.add(url)
-        response = page.goto(url)
-        assert response is not None and response.status == 200, url
-        check_page(page)
-        for width, height in _tap_size(page, "main input[type=checkbox], main input[type=radio]"):
-            assert width >= 44 and height >= 44, f"{url}: a {width}x{height} px checkbox"
-    assert len(seen) >= 20
+    urls = list(dict.fromkeys(p if p.startswith("http") else live_server.url + p for p in paths))
+    assert len(urls) >= 20
+    for url in urls:
+        _visit(page, url, "en")
+    # The same pages in Spanish: longer words must not push them wider (reports were 520 px).
+    page.get_by_role("button", name="Español").click()
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    for url in urls:
+        _visit(page, url, "es")
+
+
+def _visit(page: Page, url: str, language: str) -> None:
+    response = page.goto(url)
+    assert response is not None and response.status == 200, url
+    check_page(page, language)
+    for width, height in _tap_size(page, "main input[type=checkbox], main input[type=radio]"):
+        assert width >= 44 and height >= 44, f"{url}: a {width}x{height} px checkbox"
