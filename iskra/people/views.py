@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -367,7 +367,7 @@ def followup_snooze(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("Moved to %(date)s.") % {"date": followup.due_on.isoformat()},
+            _("Moved to %(date)s.") % {"date": formats.date_format(followup.due_on)},
         )
     return redirect("people:followups")
 
