@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from iskra.people import phones
 from iskra.people.fields import EncryptedTextField
 
 # The stages an organization starts with; their names and order are data (Stage rows).
@@ -164,6 +165,10 @@ class Contact(models.Model):
 
     def __str__(self) -> str:
         return self.display_name
+
+    @property
+    def phone_display(self) -> str:
+        return phones.for_display(self.phone)
 
     @property
     def met_label(self) -> str:

@@ -68,3 +68,13 @@ def for_storage(value: str, region: str = "") -> str:
     if number is None:
         return value
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+def for_display(value: str) -> str:
+    """A stored number as people read it: "+1 213-555-0147" (as typed when it did not parse)."""
+    if not value.startswith("+"):
+        return value
+    number = parse(value)
+    if number is None:
+        return value
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))

@@ -23,6 +23,7 @@ def test_a_phone_written_two_ways_is_one_number_in_the_collectives_country(los_a
         actor=member, collective=los_angeles, display_name="Annie", phone="+1 (213) 555-0147"
     )
     assert a.phone == b.phone == "+12135550147" and a.phone_index == b.phone_index
+    assert a.phone_display == "+1 213-555-0147"
     assert queries.duplicate_keys([los_angeles.pk]) == {(a.pk, b.pk): {"phone"}}
     assert queries.already_here([los_angeles.pk], phone="213.555.0147", region="US") == [a, b]
 
