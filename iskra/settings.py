@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "iskra.press",
     "iskra.distribution",
     "iskra.activities",
+    "iskra.finance",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
