@@ -18,6 +18,7 @@ from iskra.audit.services import log_action
 from iskra.core.errors import DomainError
 from iskra.distribution import queries
 from iskra.distribution.models import Bundle, Outing, OutingContact, OutingLine
+from iskra.finance import services as finance
 from iskra.network.models import Collective
 from iskra.people import services as people
 from iskra.people.models import Contact, Conversation, Stage
@@ -204,6 +205,7 @@ def outing_log(
         )
         for met in contacts_met or []:
             _add_contact_met(actor, outing, day, met)
+        finance.outing_post(actor=actor, outing=outing)
         log_action(
             "distribution.outing.logged",
             actor=actor,

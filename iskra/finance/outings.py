@@ -21,7 +21,9 @@ def outing_money(outing: Any) -> list[OutingMoney]:
         return []
     return [
         OutingMoney(
-            amount=Decimal(line.money), currency=line.currency, category="paper-sales",
+            amount=Decimal(line.money),
+            currency=line.currency,
+            category="paper-sales",
             issue_id=line.issue_id,
         )
         for line in outing.lines.all()

@@ -75,9 +75,7 @@ def books_of(collective: Collective) -> Books:
     return books or books_open(collective=collective)
 
 
-def account_add(
-    *, actor: Any, collective: Collective, name: str, parent: Account
-) -> Account:
+def account_add(*, actor: Any, collective: Collective, name: str, parent: Account) -> Account:
     """A sub-account the treasurer adds under one of the chart's (e.g. "Printing: leaflets");
     reports count it in its parent's category."""
     require_treasurer(actor, collective)
@@ -181,10 +179,7 @@ def transaction_record(
             base_minor = minor
         elif exchange_rate is None:
             raise DomainError(
-                _(
-                    "These books are kept in %(books)s: give the exchange rate for "
-                    "%(currency)s."
-                )
+                _("These books are kept in %(books)s: give the exchange rate for %(currency)s.")
                 % {"books": base_currency, "currency": leg_currency}
             )
         else:
@@ -201,15 +196,11 @@ def transaction_record(
     if len(rows) < 2:
         raise DomainError(_("A transaction has at least two legs."))
     closed = {
-        leg_collective_id: True
-        for leg_collective_id in bases
-        if is_closed(leg_collective_id, on)
+        leg_collective_id: True for leg_collective_id in bases if is_closed(leg_collective_id, on)
     }
     if closed:
         raise DomainError(
-            _(
-                "%(month)s is closed: record a correction in an open month instead."
-            )
+            _("%(month)s is closed: record a correction in an open month instead.")
             % {"month": on.strftime("%Y-%m")}
         )
     with db_transaction.atomic():
@@ -285,9 +276,7 @@ def transaction_reverse(
         currency=transaction.currency,
         exchange_rate=transaction.exchange_rate,
         kind=Transaction.Kind.REVERSAL,
-        source=(transaction.source_type, transaction.source_id)
-        if transaction.source_id
-        else None,
+        source=(transaction.source_type, transaction.source_id) if transaction.source_id else None,
         member=transaction.member,
         reverses=transaction,
         check_access=check_access,
@@ -340,9 +329,7 @@ def _live_postings(source_type: str, source_id: int) -> list[Transaction]:
 
 
 def _signature(legs: list[Leg]) -> list[tuple[int, str, str, int | None]]:
-    return sorted(
-        (leg.account.pk, str(leg.amount), leg.currency, leg.issue_id) for leg in legs
-    )
+    return sorted((leg.account.pk, str(leg.amount), leg.currency, leg.issue_id) for leg in legs)
 
 
 def _posted_signature(record: Transaction) -> list[tuple[int, str, str, int | None]]:
@@ -708,9 +695,7 @@ def fund_pledge_add(
             donor=donor.strip()[:80],
             amount_minor=money.to_minor(value, drive.currency),
         )
-        log_action(
-            "finance.drive.pledged", actor=actor, target=drive, collective=drive.collective
-        )
+        log_action("finance.drive.pledged", actor=actor, target=drive, collective=drive.collective)
     return pledge
 
 
@@ -773,8 +758,9 @@ def transfer_send(
                 % {"receiver": receiver.name, "currency": receiver_currency}
             )
         received = money.from_minor(
-            money.convert_minor(money.to_minor(value, currency), currency, receiver_currency,
-                                exchange_rate),
+            money.convert_minor(
+                money.to_minor(value, currency), currency, receiver_currency, exchange_rate
+            ),
             receiver_currency,
         )
     with db_transaction.atomic():

@@ -17,7 +17,7 @@ BEGIN
         SELECT 1 FROM finance_posting WHERE transaction_id = tx_id
         GROUP BY currency HAVING SUM(amount_minor) <> 0
     ) THEN
-        RAISE EXCEPTION 'finance: the legs of transaction % do not balance', tx_id
+        RAISE EXCEPTION 'finance: the legs of transaction %% do not balance', tx_id
             USING ERRCODE = '23514';
     END IF;
     RETURN NULL;
