@@ -445,6 +445,14 @@ def outing_post(*, actor: Any, outing: Any) -> list[Transaction]:
     return posted
 
 
+def outing_unpost(*, actor: Any, outing_id: int) -> list[Transaction]:
+    """Reverse what an outing posted (for an outing being deleted)."""
+    return [
+        transaction_reverse(actor=actor, transaction=record, check_access=False)
+        for record in _live_postings("distribution.outing", outing_id)
+    ]
+
+
 def print_run_post(*, actor: Any, run: Any) -> Transaction | None:
     """The printer's bill: printing expense at the publishing collective, paid from cash."""
     collective = run.issue.publication.collective
