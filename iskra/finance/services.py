@@ -406,13 +406,16 @@ def outing_post(*, actor: Any, outing: Any) -> list[Transaction]:
         if currency != books.currency and lines:
             rate = _latest_rate(collective, currency)
             if rate is None:
-                raise DomainError(
-                    _(
-                        "The books of %(collective)s are kept in %(books)s and have no exchange "
-                        "rate for %(currency)s yet: record the money in %(books)s."
-                    )
-                    % {"collective": collective.name, "books": books.currency, "currency": currency}
+                # No rate known: the outing is kept and the treasurer is told, through the
+                # audit log and the books page, to record this money by hand.
+                log_action(
+                    "finance.outing.not_posted",
+                    actor=actor,
+                    target=outing,
+                    collective=collective,
+                    details={"currency": currency, "reason": "no exchange rate"},
                 )
+                continue
         legs = []
         total = Decimal(0)
         for line in lines:

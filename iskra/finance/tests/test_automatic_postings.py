@@ -2,10 +2,9 @@
 
 from decimal import Decimal
 
-import pytest
 from django.utils import timezone
 
-from iskra.core.errors import DomainError
+from iskra.audit.models import LogEntry
 from iskra.distribution import services as distribution
 from iskra.distribution.models import OutingLine
 from iskra.distribution.tests import factories
@@ -58,18 +57,20 @@ def test_a_changed_outing_is_corrected_and_a_deleted_one_reversed(usa, los_angel
     assert _cash(los_angeles) == 0
 
 
-def test_an_outing_in_a_currency_without_a_rate_is_refused_whole(usa, los_angeles, member):
+def test_outing_money_in_a_currency_without_a_rate_is_left_to_the_treasurer(
+    usa, los_angeles, member
+):
     issue = factories.stocked_paper(usa, los_angeles)
-    with pytest.raises(DomainError, match="exchange rate"):
-        _log(member, los_angeles, issue, currency="EUR")
-    assert not OutingLine.objects.exists()
+    outing = _log(member, los_angeles, issue, currency="EUR")
+    assert OutingLine.objects.filter(outing=outing).exists()
+    assert not Transaction.objects.filter(source_id=outing.pk, kind="outing").exists()
+    assert LogEntry.objects.filter(action="finance.outing.not_posted").count() == 1
 
 
 def test_a_print_run_posts_printing_at_the_publishing_collective(usa, international):
+    from conftest import make_user
     from iskra.network.models import Role
     from iskra.network.services import membership_create
-
-    from conftest import make_user
 
     paper = factories.publication(usa)
     issue = factories.printed_issue(paper, copies=0)

@@ -108,47 +108,46 @@ def test_the_database_refuses_unbalanced_legs_written_around_the_service(los_ang
         ],
     )
     cash = account(los_angeles, "cash")
-    with pytest.raises(IntegrityError if connection.vendor == "postgresql" else Exception):
-        with transaction.atomic():
-            Posting.objects.create(
-                transaction=record,
-                account=cash,
-                collective=los_angeles,
-                date=record.date,
-                category="cash",
-                kind="asset",
-                currency="USD",
-                amount_minor=1,
-                base_minor=1,
-            )
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    refused = IntegrityError if connection.vendor == "postgresql" else Exception
+    with pytest.raises(refused), transaction.atomic():
+        Posting.objects.create(
+            transaction=record,
+            account=cash,
+            collective=los_angeles,
+            date=record.date,
+            category="cash",
+            kind="asset",
+            currency="USD",
+            amount_minor=1,
+            base_minor=1,
+        )
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     assert record.legs.count() == 2
 
 
 def test_the_database_refuses_to_seal_unbalanced_legs(los_angeles):
     cash = account(los_angeles, "cash")
-    with pytest.raises(Exception, match="balance"):
-        with transaction.atomic():
-            record = Transaction.objects.create(
-                collective=los_angeles, date=_today(), description="x", currency="USD"
-            )
-            Posting.objects.create(
-                transaction=record,
-                account=cash,
-                collective=los_angeles,
-                date=record.date,
-                category="cash",
-                kind="asset",
-                currency="USD",
-                amount_minor=7,
-                base_minor=7,
-            )
-            Transaction.objects.filter(pk=record.pk).update(sealed=True)
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    with pytest.raises(Exception, match="balance"), transaction.atomic():
+        record = Transaction.objects.create(
+            collective=los_angeles, date=_today(), description="x", currency="USD"
+        )
+        Posting.objects.create(
+            transaction=record,
+            account=cash,
+            collective=los_angeles,
+            date=record.date,
+            category="cash",
+            kind="asset",
+            currency="USD",
+            amount_minor=7,
+            base_minor=7,
+        )
+        Transaction.objects.filter(pk=record.pk).update(sealed=True)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     assert not Transaction.objects.filter(description="x").exists()
 
 
