@@ -104,7 +104,7 @@ def test_the_report_in_spanish_as_page_csv_and_pdf(
     text = subprocess.run(
         ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
     ).stdout
-    assert "Finance report" in text and "1,234.50" in text
+    assert "Informe financiero" in text and "1.234,50" in text
     bad = client.get(url, {"period": "last year"})
     assert bad.status_code == 302
 
