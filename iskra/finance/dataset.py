@@ -202,7 +202,11 @@ def _without_balance_trigger(disable: bool) -> None:
         return
     state = "DISABLE" if disable else "ENABLE"
     with connection.cursor() as cursor:
+        # Checks already queued (balance, foreign keys) run now: a table with pending trigger
+        # events cannot be altered.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute(f"ALTER TABLE finance_posting {state} TRIGGER finance_posting_balance")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def _after_load() -> None:
