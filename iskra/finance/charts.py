@@ -15,7 +15,7 @@ def bars_svg(rows: list[tuple[str, Decimal]], title: str) -> str:
     largest = max((float(amount) for _label, amount in rows), default=0.0) or 1.0
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {max(height, 40)}" '
-        f'role="img" aria-label="{escape(title)}" style="max-width:100%;height:auto">',
+        f'class="finance-chart" role="img" aria-label="{escape(title)}">',
         f'<text x="0" y="14" font-size="12" font-weight="bold">{escape(title)}</text>',
     ]
     for index, (label, amount) in enumerate(rows):
@@ -41,8 +41,8 @@ def progress_svg(paid: Decimal, pledged: Decimal, target: Decimal, title: str) -
         return (width - 2) * float(value) / scale
 
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="{escape(title)}" style="max-width:100%;height:auto">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" class="finance-chart" role="img" '
+        f'aria-label="{escape(title)}">'
         f'<rect x="1" y="8" width="{span(target):.1f}" height="20" fill="none" stroke="#333"/>'
         f'<rect x="1" y="8" width="{span(pledged):.1f}" height="20" fill="{GREY}"/>'
         f'<rect x="1" y="8" width="{span(paid):.1f}" height="20" fill="{RED}"/>'
