@@ -41,8 +41,8 @@ def progress_svg(paid: Decimal, pledged: Decimal, target: Decimal, title: str) -
         return (width - 2) * float(value) / scale
 
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" class="finance-chart" role="img" '
-        f'aria-label="{escape(title)}">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'class="finance-chart" role="img" aria-label="{escape(title)}">'
         f'<rect x="1" y="8" width="{span(target):.1f}" height="20" fill="none" stroke="#333"/>'
         f'<rect x="1" y="8" width="{span(pledged):.1f}" height="20" fill="{GREY}"/>'
         f'<rect x="1" y="8" width="{span(paid):.1f}" height="20" fill="{RED}"/>'

@@ -93,7 +93,8 @@ def generate(*, contacts: int, rng: random.Random, out: Any, postings: int | Non
             first_id = (
                 Transaction.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
             ) + 1
-            records, legs = [], []
+            records: list[tuple[Any, ...]] = []
+            legs: list[tuple[Any, ...]] = []
             number = first_id
             while len(legs) < min(BATCH, wanted - made):
                 collective_id = rng.choice(ids)
