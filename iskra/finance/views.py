@@ -43,7 +43,7 @@ def index(request: HttpRequest) -> HttpResponse:
     ]
     own = (
         visible_collectives(request.user, Capacity.VIEW)
-        .filter(memberships__user_id=request.user.pk, memberships__ended_at__isnull=True)
+        .filter(memberships__user_id=request.user.pk or 0, memberships__ended_at__isnull=True)
         .distinct()
     )
     return render(request, "finance/index.html", {"rows": rows, "own": own})
