@@ -465,10 +465,15 @@ def print_run_post(*, actor: Any, run: Any) -> Transaction | None:
     if currency != books_of(collective).currency and cost:
         rate = _latest_rate(collective, currency)
         if rate is None:
-            raise DomainError(
-                _("These books have no exchange rate for %(currency)s yet.")
-                % {"currency": currency}
+            # As for outings: the print run is kept, the treasurer records the bill by hand.
+            log_action(
+                "finance.print_run.not_posted",
+                actor=actor,
+                target=run.issue,
+                collective=collective,
+                details={"currency": currency, "reason": "no exchange rate"},
             )
+            return None
     legs = (
         [
             Leg(account=account(collective, "printing"), amount=cost, issue_id=run.issue_id),
