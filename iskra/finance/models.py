@@ -144,7 +144,8 @@ class Posting(models.Model):
                 fields=["collective", "date", "kind", "category", "base_minor"],
                 name="fin_post_coll_date",
             ),
-            models.Index(fields=["account", "date"], name="fin_post_account"),
+            # The balances page sums one collective's legs per account from the index alone.
+            models.Index(fields=["collective", "account", "base_minor"], name="fin_post_balance"),
         ]
 
     def __str__(self) -> str:

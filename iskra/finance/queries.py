@@ -237,12 +237,15 @@ def cash_position(collective_ids: list[int], on: date) -> dict[str, Decimal]:
 
 
 def recent_transactions(collective: Collective, *, limit: int = 30) -> list[Transaction]:
-    return list(
-        Transaction.objects.filter(Q(collective=collective) | Q(legs__collective=collective))
-        .distinct()
-        .select_related("reverses")
-        .order_by("-date", "-pk")[:limit]
+    """The latest transactions with a leg in these books (a transfer received included),
+    found from the legs' (collective, date) index."""
+    ids = list(
+        Posting.objects.filter(collective=collective)
+        .order_by("-date", "-transaction_id")
+        .values_list("transaction_id", flat=True)[: limit * 4]
     )
+    found = Transaction.objects.filter(pk__in=set(ids)).select_related("member")
+    return sorted(found, key=lambda record: (record.date, record.pk), reverse=True)[:limit]
 
 
 def closed_months(collective: Collective) -> list[date]:

@@ -218,7 +218,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='posting',
-            index=models.Index(fields=['account', 'date'], name='fin_post_account'),
+            index=models.Index(fields=['collective', 'account', 'base_minor'], name='fin_post_balance'),
         ),
         migrations.AddIndex(
             model_name='duespayment',
