@@ -33,7 +33,7 @@ def parse(value: Any, currency: str, *, allow_negative: bool = False) -> Decimal
     """A Decimal of `currency`, refused when it is not a number, negative, or has more
     decimals than the currency has (two for USD, none for JPY)."""
     try:
-        amount = Decimal(str(value).strip().replace(",", "")) if value not in (None, "") else None
+        amount = Decimal(_normalize(str(value))) if value not in (None, "") else None
     except InvalidOperation:
         amount = None
     if amount is None or not amount.is_finite():
@@ -47,6 +47,19 @@ def parse(value: Any, currency: str, *, allow_negative: bool = False) -> Decimal
             % {"currency": currency, "places": digits}
         )
     return amount
+
+
+def _normalize(text: str) -> str:
+    """Amounts as people type them: "20.50", "20,50" (a decimal comma), "1,234.50",
+    "1.234,50"; "1,234" is read as a thousand and more."""
+    text = text.strip().replace(" ", "").replace("\xa0", "")
+    if "," in text and "." in text:
+        if text.rindex(",") > text.rindex("."):
+            return text.replace(".", "").replace(",", ".")
+        return text.replace(",", "")
+    if "," in text and len(text.rsplit(",", 1)[1]) != 3:
+        return text.replace(",", ".")
+    return text.replace(",", "")
 
 
 def to_minor(amount: Decimal, currency: str) -> int:

@@ -152,3 +152,16 @@ def test_money_is_formatted_per_language():
         assert fmt(Decimal("1234.5"), "USD") in ("1234,50\xa0US$", "1.234,50\xa0US$")
     with translation.override("en"):
         assert fmt(Decimal("1234"), "ZAR") == "ZAR1,234.00"
+
+
+def test_amounts_are_read_as_people_type_them(los_angeles):
+    from iskra.finance.money import parse
+
+    for typed, expected in [
+        ("20,50", "20.50"),
+        ("1.234,50", "1234.50"),
+        ("1,234.50", "1234.50"),
+        ("1,234", "1234"),
+        (" 7 ", "7"),
+    ]:
+        assert parse(typed, "USD") == Decimal(expected)
