@@ -16,6 +16,7 @@ urlpatterns = [
     path(
         "<slug:slug>/transfers/<int:pk>/confirm/", views.transfer_confirm, name="transfer_confirm"
     ),
+    path("<slug:slug>/bundles/<int:pk>/price/", views.bundle_price, name="bundle_price"),
     path("<slug:slug>/drives/", views.drives, name="drives"),
     path("<slug:slug>/drives/<int:pk>/money/", views.drive_money, name="drive_money"),
     path("<slug:slug>/report/", views.report_page, name="report"),

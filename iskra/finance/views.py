@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from iskra.core.errors import DomainError
+from iskra.distribution.models import Bundle
 from iskra.finance import charts, forms, queries, report, services
 from iskra.finance.models import FundDrive, Transaction, Transfer
 from iskra.network.models import Collective, Membership
@@ -243,6 +244,9 @@ def transfers(request: HttpRequest, slug: str) -> HttpResponse:
         "collective": collective,
         "form": form,
         "transfers": queries.transfers_for(collective),
+        "bundles": Bundle.objects.filter(source=collective).select_related("issue", "collective")[
+            :20
+        ],
     }
     return render(request, "finance/transfers.html", context)
 
@@ -264,6 +268,29 @@ def transfer_confirm(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         messages.error(request, error.message)
     else:
         messages.success(request, _("Transfer received."))
+    return redirect("finance:transfers", slug=collective.slug)
+
+
+@login_required
+@require_POST
+def bundle_price(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The price of a bundle this collective sent: owed by the receiver from then on."""
+    collective = _books(request, slug)
+    bundle = get_scoped_or_404(
+        Bundle.objects.select_related("issue", "source", "collective"),
+        request.user,
+        Capacity.FINANCE,
+        through="source",
+        pk=pk,
+    )
+    try:
+        services.bundle_charge(
+            actor=request.user, bundle=bundle, price=request.POST.get("price", "")
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Price recorded."))
     return redirect("finance:transfers", slug=collective.slug)
 
 

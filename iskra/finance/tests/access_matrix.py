@@ -40,6 +40,17 @@ def _la_drive(world: World) -> dict[str, object]:
     return {"slug": world.los_angeles.slug, "pk": drive.pk}
 
 
+def _usa_bundle(world: World) -> dict[str, object]:
+    from iskra.distribution.tests import factories
+
+    issue = factories.stocked_paper(world.usa, world.los_angeles)
+    return {"slug": world.usa.slug, "pk": issue.bundles.get().pk}
+
+
+def _price(world: World) -> dict[str, str]:
+    return {"price": "12.00"}
+
+
 def _close_data(world: World) -> dict[str, str]:
     return {"month": date.today().strftime("%Y-%m")}
 
@@ -87,6 +98,16 @@ MATRIX = [
         "finance:transfer_confirm",
         _transfer_to_la,
         method="post",
+        member=404,
+        organizer=404,
+        centre=404,
+        treasurer=302,
+    ),
+    Case(
+        "finance:bundle_price",
+        _usa_bundle,
+        method="post",
+        data=_price,
         member=404,
         organizer=404,
         centre=404,

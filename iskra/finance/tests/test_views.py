@@ -165,3 +165,25 @@ def test_amounts_are_read_as_people_type_them(los_angeles):
         (" 7 ", "7"),
     ]:
         assert parse(typed, "USD") == Decimal(expected)
+
+
+def test_the_sender_prices_a_bundle_and_the_receiver_owes_it(usa, los_angeles, treasurer):
+    from iskra.distribution.tests import factories
+
+    issue = factories.stocked_paper(usa, los_angeles)
+    bundle = issue.bundles.get()
+    client = client_for(treasurer)
+    client.post(reverse("finance:bundle_price", args=[usa.slug, bundle.pk]), {"price": "40"})
+    owed = Posting.objects.get(collective=los_angeles, category="owed-to")
+    assert (owed.amount_minor, owed.counterparty) == (-4000, usa)
+    client.post(reverse("finance:bundle_price", args=[usa.slug, bundle.pk]), {"price": "45"})
+    assert (
+        sum(
+            Posting.objects.filter(collective=los_angeles, category="owed-to").values_list(
+                "amount_minor", flat=True
+            )
+        )
+        == -4500
+    )
+    page = client.get(reverse("finance:transfers", args=[usa.slug])).content.decode()
+    assert "Bundles sent" in page
