@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "iskra.press",
     "iskra.distribution",
     "iskra.activities",
+    "iskra.finance",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -11,6 +11,7 @@ urlpatterns = [
     path("press/", include("iskra.press.urls")),
     path("distribution/", include("iskra.distribution.urls")),
     path("activities/", include("iskra.activities.urls")),
+    path("finance/", include("iskra.finance.urls")),
     path("p/", include("iskra.press.public_urls")),
     path("healthz", core_views.healthz, name="healthz"),
 ]
