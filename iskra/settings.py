@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "iskra.press",
     "iskra.distribution",
     "iskra.activities",
+    "iskra.reliability",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

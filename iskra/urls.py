@@ -12,5 +12,6 @@ urlpatterns = [
     path("distribution/", include("iskra.distribution.urls")),
     path("activities/", include("iskra.activities.urls")),
     path("p/", include("iskra.press.public_urls")),
+    path("jobs/", include("iskra.reliability.urls")),
     path("healthz", core_views.healthz, name="healthz"),
 ]

@@ -155,26 +155,6 @@ def test_done_from_the_follow_up_list_records_the_outcome(m_contact, member):
     assert m_contact.conversations.filter(happened_on__isnull=False).count() == 2
 
 
-def test_web_import_checks_first_then_imports_on_confirmation(los_angeles, organizer):
-    client = client_for(organizer)
-    url = reverse("people:import", args=["los-angeles"])
-    upload = SimpleUploadedFile(
-        "c.csv", b"display_name,email\nAnn,ann@example.org\nBob,bob-at\n", "text/csv"
-    )
-    response = client.post(url, {"file": upload, "preset": "auto"})
-    assert "line 3: email: not an email address" in response.content.decode()
-    assert response.context["token"] == "" and not Contact.objects.exists()
-    upload = SimpleUploadedFile("c.csv", b"display_name,email\nAnn,ann@example.org\n", "text/csv")
-    response = client.post(url, {"file": upload, "preset": "auto"})
-    token = response.context["token"]
-    assert token and not Contact.objects.exists()
-    response = client.post(url, {"token": token})
-    assert response.status_code == 302 and Contact.objects.get().email == "ann@example.org"
-    # The same confirmation twice does nothing more.
-    response = client.post(url, {"token": token})
-    assert "expired" in response.content.decode() and Contact.objects.count() == 1
-
-
 def test_web_export_is_a_csv_of_the_collective_and_audited(m_contact, organizer, detroit_contact):
     response = client_for(organizer).get(reverse("people:export", args=["los-angeles"]))
     body = b"".join(response.streaming_content).decode()
