@@ -299,9 +299,7 @@ def draft_create(
 
 def draft_for(*, actor: Any, collective: Collective, pk: Any) -> Job | None:
     """The person's own upload into this collective, if its columns may still be chosen."""
-    job = Job.objects.filter(
-        pk=pk, runner=RUNNER, collective=collective, created_by=actor
-    ).first()
+    job = Job.objects.filter(pk=pk, runner=RUNNER, collective=collective, created_by=actor).first()
     if job is None or not job.payload:
         return None
     return job

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from iskra.core.errors import DomainError
 from iskra.network.models import Collective
 from iskra.network.scope import Capacity, get_collective_or_404, get_scoped_or_404, scope_for
-from iskra.people import counts, crypto, csvimport, importing, queries, services
+from iskra.people import counts, csvimport, importing, queries, services
 from iskra.people.forms import (
     BulkForm,
     ContactForm,
@@ -461,7 +461,9 @@ def import_columns(request: HttpRequest, slug: str, pk: str) -> HttpResponse:
         if not error:
             return redirect("people:import_columns", slug=collective.slug, pk=job.pk)
         form = ImportColumnsForm(header=header, initial=_column_initial(job))
-    rows = importing.preview(upload, job.params["columns"], collective, request.user) if upload else []
+    rows = (
+        importing.preview(upload, job.params["columns"], collective, request.user) if upload else []
+    )
     context = {"collective": collective, "job": job, "form": form, "rows": rows, "error": error}
     return render(request, "people/import_columns.html", context)
 

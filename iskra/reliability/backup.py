@@ -104,7 +104,7 @@ def recipients_from(values: list[str]) -> list[Any]:
     if not keys:
         raise BackupError(
             "No recipient: give --recipient age1... or set ISKRA_BACKUP_RECIPIENTS. "
-            "Create a key pair with `age-keygen -o backup.key` or `iskra backup --new-identity FILE`."
+            "Create a key pair with `iskra backup --new-identity FILE` (or age-keygen)."
         )
     recipients = []
     for key in keys:
@@ -416,9 +416,7 @@ def live_counts() -> dict[str, int]:
 def holds_data() -> list[str]:
     """The tables of the current database with rows that `migrate` did not put there."""
     return [
-        table
-        for table, count in live_counts().items()
-        if count and table not in MIGRATION_TABLES
+        table for table, count in live_counts().items() if count and table not in MIGRATION_TABLES
     ]
 
 

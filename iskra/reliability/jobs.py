@@ -124,9 +124,9 @@ def run_job(job_id: str) -> str:
 
 def execute(job_id: Any) -> str:
     """Run one job to its end. Safe to call again for a job a dead worker left running."""
-    claimed = Job.objects.filter(
-        pk=job_id, state__in=[Job.State.QUEUED, Job.State.RUNNING]
-    ).update(state=Job.State.RUNNING, started_at=timezone.now(), heartbeat_at=timezone.now())
+    claimed = Job.objects.filter(pk=job_id, state__in=[Job.State.QUEUED, Job.State.RUNNING]).update(
+        state=Job.State.RUNNING, started_at=timezone.now(), heartbeat_at=timezone.now()
+    )
     if not claimed:
         return "skipped"
     job = Job.objects.get(pk=job_id)
@@ -142,7 +142,10 @@ def execute(job_id: Any) -> str:
         state, errors = Job.State.FAILED, [error.message]
     except Exception:
         logger.exception("job %s (%s) failed", job.pk, job.runner)
-        state, errors = Job.State.FAILED, [_("An unexpected error stopped the job; nothing more was done.")]
+        state, errors = (
+            Job.State.FAILED,
+            [_("An unexpected error stopped the job; nothing more was done.")],
+        )
     Job.objects.filter(pk=job.pk).update(
         state=state,
         result=result,

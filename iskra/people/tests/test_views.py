@@ -1,6 +1,5 @@
 from datetime import date
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from conftest import client_for
