@@ -1,11 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from iskra.core.errors import DomainError
-from iskra.reliability import jobs
+from iskra.reliability import health, jobs
 from iskra.reliability.models import Job
 
 
@@ -38,3 +38,13 @@ def job_cancel(request: HttpRequest, pk: str) -> HttpResponse:
     except DomainError as error:
         messages.error(request, error.message)
     return redirect("reliability:job", pk=job.pk)
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For monitors and load balancers: the database, the cache and the age of the oldest
+    job waiting in the queue; nothing else. 503 when the database or the cache fails."""
+    checks = health.check()
+    status = 200 if checks["database"] == "ok" and checks["cache"] == "ok" else 503
+    response = JsonResponse(checks, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
