@@ -20,4 +20,3 @@ def home(request: HttpRequest) -> HttpResponse:
             "due_week": len(board.week),
         },
     )
-

@@ -15,7 +15,5 @@ def _job(world):
 
 MATRIX = [
     Case("reliability:job", _job, member=404, organizer=200, centre=404),
-    Case(
-        "reliability:job_cancel", _job, method="post", member=404, organizer=302, centre=404
-    ),
+    Case("reliability:job_cancel", _job, method="post", member=404, organizer=302, centre=404),
 ]

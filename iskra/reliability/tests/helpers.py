@@ -3,6 +3,7 @@ database (a SQLite file, or a PostgreSQL database named after the test database 
 suite runs on PostgreSQL), its own data folder, and the suite's data keys."""
 
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -14,6 +15,12 @@ from django.conf import settings
 from django.db import connection
 
 ISKRA = [sys.executable, "-m", "iskra.manage"]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 class Instance:
@@ -50,8 +57,8 @@ class Instance:
             ISKRA_DATA_DIR=str(self.data_dir),
             ISKRA_DEBUG="1",
             ISKRA_TASKS_BACKEND="immediate",
-            **extra,
         )
+        environment.update(extra)
         return environment
 
     def run(self, *arguments: str, check: bool = True, **extra: str) -> Any:
@@ -80,9 +87,7 @@ class Instance:
         if connection.vendor == "postgresql":
             tables = [
                 row[0]
-                for row in self.query(
-                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
-                )
+                for row in self.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
             ]
         else:
             tables = [

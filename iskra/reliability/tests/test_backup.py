@@ -68,9 +68,10 @@ def test_the_demo_backs_up_and_restores_with_every_count_and_the_protected_note(
     source.run("backup", "--new-identity", str(stranger))
     refused = source.run("backup", "--verify", str(out), "--identity", str(stranger), check=False)
     assert refused.returncode != 0 and "cannot be decrypted" in refused.stderr
-    assert "the backup is sound" in source.run(
-        "backup", "--verify", str(out), "--identity", str(identity)
-    ).stdout
+    assert (
+        "the backup is sound"
+        in source.run("backup", "--verify", str(out), "--identity", str(identity)).stdout
+    )
 
     target.run("migrate", "--verbosity", "0")
     restored = target.run("restore", str(out), "--identity", str(identity))

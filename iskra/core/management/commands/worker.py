@@ -1,7 +1,11 @@
+import os
+import socket
 from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+
+from iskra.reliability.recovery import recover_dead_workers_jobs, start_backup_schedule
 
 
 class Command(BaseCommand):
@@ -12,4 +16,19 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=1.0)
 
     def handle(self, *args: Any, batch: bool, interval: float, **options: Any) -> None:
-        call_command("db_worker", batch=batch, interval=interval, no_startup_delay=True)
+        # The id names this process, so that a worker started later on this machine can tell
+        # the jobs of a dead worker (killed, out of memory, power cut) and run them again.
+        worker_id = f"{socket.gethostname()[:40]}:{os.getpid()}"
+        recovered = recover_dead_workers_jobs()
+        if recovered:
+            self.stdout.write(f"Queued again {recovered} jobs left running by a dead worker.")
+        if not batch:
+            start_backup_schedule()
+        call_command(
+            "db_worker",
+            batch=batch,
+            interval=interval,
+            no_startup_delay=True,
+            worker_id=worker_id,
+            reload=False,  # one process: a supervisor restarts it, and kills reach the work
+        )
