@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from iskra.core import views as core_views
+from iskra.reliability import views as reliability_views
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -13,5 +14,6 @@ urlpatterns = [
     path("activities/", include("iskra.activities.urls")),
     path("finance/", include("iskra.finance.urls")),
     path("p/", include("iskra.press.public_urls")),
-    path("healthz", core_views.healthz, name="healthz"),
+    path("jobs/", include("iskra.reliability.urls")),
+    path("healthz", reliability_views.healthz, name="healthz"),
 ]
