@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "iskra.press",
     "iskra.distribution",
     "iskra.activities",
+    "iskra.reports",
+    "iskra.conferences",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -11,6 +11,8 @@ urlpatterns = [
     path("press/", include("iskra.press.urls")),
     path("distribution/", include("iskra.distribution.urls")),
     path("activities/", include("iskra.activities.urls")),
+    path("reports/", include("iskra.reports.urls")),
+    path("conferences/", include("iskra.conferences.urls")),
     path("p/", include("iskra.press.public_urls")),
     path("healthz", core_views.healthz, name="healthz"),
 ]
