@@ -55,7 +55,7 @@ def test_print_report_in_spanish_and_for_a_parent_with_its_rollup(
     )
     text = _text(out)
     assert "Ejemplares repartidos" in text and "61" in text
-    assert "1 de 2" in text
+    assert "1 de 1 colectivo entregó su informe" in " ".join(text.split())
 
 
 def test_print_report_refuses_a_bad_period(los_angeles, tmp_path):
