@@ -20,7 +20,9 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 class ConferenceForm(forms.Form):
-    collective = forms.ModelChoiceField(label=_("Organizing collective"), queryset=None)
+    collective = forms.ModelChoiceField(
+        label=_("Organizing collective"), queryset=Collective.objects.none()
+    )
     title = forms.CharField(label=_("Title"), max_length=200)
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
     starts_on = forms.DateField(label=_("Starts"), widget=DateInput)
@@ -39,7 +41,7 @@ class ConferenceForm(forms.Form):
 
 class DelegateForm(forms.Form):
     username = forms.CharField(label=_("Member's user name"), max_length=150)
-    credited_by = forms.ModelChoiceField(label=_("Credited by"), queryset=None)
+    credited_by = forms.ModelChoiceField(label=_("Credited by"), queryset=Collective.objects.none())
     votes = forms.IntegerField(label=_("Votes"), min_value=1, initial=1)
 
     def __init__(self, *args: Any, conference: Conference, **kwargs: Any) -> None:
@@ -100,7 +102,12 @@ class DecideForm(forms.Form):
     merged_text = forms.CharField(label=_("Merged wording"), widget=forms.Textarea, required=False)
 
 
-CHOICES = [("", _("absent")), ("for", _("for")), ("against", _("against")), ("abstain", _("abstain"))]
+CHOICES = [
+    ("", _("absent")),
+    ("for", _("for")),
+    ("against", _("against")),
+    ("abstain", _("abstain")),
+]
 
 
 class VoteForm(forms.Form):
@@ -117,7 +124,11 @@ class VoteForm(forms.Form):
                 label=str(delegate.user), choices=CHOICES, required=False
             )
         for delegation in self.delegations:
-            for name, label in (("for", _("for")), ("against", _("against")), ("abs", _("abstain"))):
+            for name, label in (
+                ("for", _("for")),
+                ("against", _("against")),
+                ("abs", _("abstain")),
+            ):
                 self.fields[f"g{delegation.pk}_{name}"] = forms.IntegerField(
                     label=f"{delegation.name}: {label}", min_value=0, required=False
                 )
@@ -131,7 +142,9 @@ class ProgressForm(forms.Form):
 
 class DecisionForm(forms.Form):
     title = forms.CharField(label=_("Decision"), max_length=200)
-    responsible = forms.ModelChoiceField(label=_("Responsible collective"), queryset=None)
+    responsible = forms.ModelChoiceField(
+        label=_("Responsible collective"), queryset=Collective.objects.none()
+    )
     due_on = forms.DateField(label=_("Due on"), widget=DateInput, required=False)
 
     def __init__(self, *args: Any, conference: Conference, **kwargs: Any) -> None:

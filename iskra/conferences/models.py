@@ -11,9 +11,7 @@ from iskra.network.models import Collective
 
 
 class Conference(models.Model):
-    collective = models.ForeignKey(
-        Collective, on_delete=models.PROTECT, related_name="conferences"
-    )
+    collective = models.ForeignKey(Collective, on_delete=models.PROTECT, related_name="conferences")
     title = models.CharField(_("title"), max_length=200)
     starts_on = models.DateField(_("starts"))
     ends_on = models.DateField(_("ends"))
@@ -44,9 +42,7 @@ class Delegate(models.Model):
 
     class Meta:
         ordering = ["credited_by__path", "user__username"]
-        constraints = [
-            models.UniqueConstraint(fields=["conference", "user"], name="delegate_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["conference", "user"], name="delegate_once")]
 
     def __str__(self) -> str:
         return f"{self.user} ({self.credited_by})"
@@ -217,9 +213,7 @@ class Decision(models.Model):
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
     )
     title = models.CharField(_("title"), max_length=200)
-    responsible = models.ForeignKey(
-        Collective, on_delete=models.PROTECT, related_name="decisions"
-    )
+    responsible = models.ForeignKey(Collective, on_delete=models.PROTECT, related_name="decisions")
     due_on = models.DateField(_("due on"), null=True, blank=True)
     state = models.CharField(max_length=10, choices=State.choices, default=State.PLANNED)
     progress = models.PositiveSmallIntegerField(default=0)

@@ -166,9 +166,7 @@ class DecisionRow:
 
 
 def decision_tree(conference: Conference) -> list[DecisionRow]:
-    every = list(
-        conference.decisions.select_related("responsible").prefetch_related("children")
-    )
+    every = list(conference.decisions.select_related("responsible").prefetch_related("children"))
     by_parent: dict[int | None, list[Decision]] = {}
     for decision in every:
         by_parent.setdefault(decision.parent_id, []).append(decision)

@@ -33,7 +33,9 @@ def _user(actor: Any) -> Any:
 
 
 def _log(action: str, actor: Any, target: Any, conference: Conference, **details: Any) -> None:
-    log_action(action, actor=actor, target=target, collective=conference.collective, details=details)
+    log_action(
+        action, actor=actor, target=target, collective=conference.collective, details=details
+    )
 
 
 def _clean(text: str, what: str) -> str:
@@ -143,9 +145,10 @@ def contribution_submit(
         if translation_of.conference_id != conference.pk:
             raise DomainError(_("That contribution belongs to another conference."))
         translation_of = translation_of.translation_of or translation_of
-        if translation_of.language == language or translation_of.translations.filter(
-            language=language
-        ).exists():
+        if (
+            translation_of.language == language
+            or translation_of.translations.filter(language=language).exists()
+        ):
             raise DomainError(_("This contribution exists in this language already."))
     with transaction.atomic():
         contribution = Contribution.objects.create(
@@ -210,9 +213,7 @@ def amendment_propose(
     if paragraph is not None:
         found = lines.paragraph_range(base, paragraph)
         if found is None:
-            raise DomainError(
-                _("There is no paragraph %(n)s in this text.") % {"n": paragraph}
-            )
+            raise DomainError(_("There is no paragraph %(n)s in this text.") % {"n": paragraph})
         first_line, last_line = found
     available = lines.count(base)
     if first_line is None or last_line is None:

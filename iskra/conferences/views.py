@@ -144,7 +144,9 @@ def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         _done(
             request,
-            lambda: services.agenda_add(actor=request.user, conference=conference, **form.cleaned_data),
+            lambda: services.agenda_add(
+                actor=request.user, conference=conference, **form.cleaned_data
+            ),
             _("Saved."),
         )
     return redirect("conferences:detail", pk=pk)
@@ -330,13 +332,19 @@ def _tallies(form: VoteForm) -> list[services.Tally]:
             choice = data.get(f"d{delegate.pk}")
             if choice:
                 tally = services.Tally(delegate=delegate)
-                setattr(tally, {"for": "votes_for", "against": "votes_against"}.get(choice, "abstentions"), delegate.votes)
+                setattr(
+                    tally,
+                    {"for": "votes_for", "against": "votes_against"}.get(choice, "abstentions"),
+                    delegate.votes,
+                )
                 tallies.append(tally)
     elif method == Vote.Method.DELEGATIONS:
         for group in form.delegations:
-            counts = [data.get(f"g{group.pk}_{name}") or 0 for name in ("for", "against", "abs")]
-            if any(counts):
-                tallies.append(services.Tally(*counts, delegation=group))
+            votes_for, against, abstentions = (
+                data.get(f"g{group.pk}_{name}") or 0 for name in ("for", "against", "abs")
+            )
+            if votes_for or against or abstentions:
+                tallies.append(services.Tally(votes_for, against, abstentions, delegation=group))
     return tallies
 
 
@@ -348,7 +356,11 @@ def vote(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     if not queries.is_chair(request.user, conference):
         raise Http404
     delegations = Collective.objects.filter(pk__in=queries.delegation_votes(conference))
-    form = VoteForm(request.POST, delegates=list(conference.delegates.select_related("user")), delegations=delegations)
+    form = VoteForm(
+        request.POST,
+        delegates=list(conference.delegates.select_related("user")),
+        delegations=delegations,
+    )
     if not form.is_valid():
         messages.error(request, _("Votes are whole numbers, zero or more."))
     else:
@@ -402,13 +414,12 @@ def decision(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         if not can_note:
             raise Http404
-        if form.is_valid():
-            if _done(
-                request,
-                lambda: services.progress_note(actor=request.user, decision=found, **form.cleaned_data),
-                _("Progress noted."),
-            ):
-                return redirect("conferences:decision", pk=pk)
+        if form.is_valid() and _done(
+            request,
+            lambda: services.progress_note(actor=request.user, decision=found, **form.cleaned_data),
+            _("Progress noted."),
+        ):
+            return redirect("conferences:decision", pk=pk)
     return render(
         request,
         "conferences/decision.html",
@@ -426,6 +437,8 @@ def decision(request: HttpRequest, pk: int) -> HttpResponse:
 def booklet_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     conference = _documents(request, pk)
     language = request.GET.get("language") or None
-    response = HttpResponse(booklet.booklet_pdf(conference, language=language), content_type="application/pdf")
+    response = HttpResponse(
+        booklet.booklet_pdf(conference, language=language), content_type="application/pdf"
+    )
     response["Content-Disposition"] = f'attachment; filename="conference-{conference.pk}.pdf"'
     return response

@@ -40,7 +40,9 @@ def dues_svg(finance: dict[str, Any]) -> str:
     paid = float(Decimal(finance.get("dues_paid") or 0))
     pledged = float(Decimal(finance.get("dues_pledged") or 0))
     axes.barh([_("pledged"), _("paid")], [pledged, paid], color=["#999999", RED])
-    axes.set_title(_("Dues paid against pledged (%(currency)s)") % {"currency": finance["currency"]})
+    axes.set_title(
+        _("Dues paid against pledged (%(currency)s)") % {"currency": finance["currency"]}
+    )
     return _svg(figure)
 
 

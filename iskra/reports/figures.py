@@ -17,7 +17,6 @@ from iskra.distribution.models import Outing, OutingContact, OutingLine
 from iskra.network.models import Collective
 from iskra.people.models import Contact, FollowUp, StageChange, StageCount
 from iskra.press.models import Publication, Submission
-from iskra.reports.periods import Period
 
 # The figures that have the previous period beside them, in the order shown.
 SCALARS: dict[str, Any] = {
@@ -81,9 +80,7 @@ def scalar_figures(collective: Collective, start: date, end: date) -> dict[str, 
             filter=Q(from_stage__isnull=False, to_stage__position__gt=F("from_stage__position")),
         ),
     )
-    events = Event.objects.filter(
-        collective_id__in=ids, starts_at__gte=since, starts_at__lt=until
-    )
+    events = Event.objects.filter(collective_id__in=ids, starts_at__gte=since, starts_at__lt=until)
     came = Attendance.objects.filter(event__in=events, attended=True).aggregate(
         total=Count("pk"),
         circles=Count("pk", filter=Q(event__kind=Event.Kind.STUDY_CIRCLE)),
@@ -186,7 +183,7 @@ def finance_figures(collective: Collective, start: date, end: date) -> dict[str,
     it the report says so: no figures are made up."""
     if not apps.is_installed("iskra.finance"):
         return {"available": False}
-    from iskra.finance.queries import period_summary  # type: ignore[import-not-found]
+    from iskra.finance.queries import period_summary
 
     summary = period_summary(collectives=[collective], start=start, end=end)
     return {

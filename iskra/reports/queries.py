@@ -211,18 +211,18 @@ def rollup(collective: Collective, period: Period) -> Rollup:
     details: dict[str, Any] = {}
     for child in below:
         report = reports.get(child.pk)
-        version = latest.get(report.pk) if report else None
-        if version is None:
+        found = latest.get(report.pk) if report else None
+        if found is None:
             (result.drafts if report else result.missing).append(child)
             continue
-        result.submitted.append((child, version))
-        for key, value in version.snapshot.get("figures", {}).items():
+        result.submitted.append((child, found))
+        for key, value in found.snapshot.get("figures", {}).items():
             if key not in figures.RATIOS and isinstance(value, int):
                 totals[key] += value
-        for key, value in version.snapshot.get("previous", {}).items():
+        for key, value in found.snapshot.get("previous", {}).items():
             if key not in figures.RATIOS and isinstance(value, int):
                 previous[key] += value
-        _add_details(details, version.snapshot.get("details", {}))
+        _add_details(details, found.snapshot.get("details", {}))
     totals["met_per_100"] = figures.per_hundred(totals["people_met"], totals["copies"])
     previous["met_per_100"] = figures.per_hundred(previous["people_met"], previous["copies"])
     result.totals = {"figures": dict(totals), "previous": dict(previous)}

@@ -170,9 +170,11 @@ def reminder_send(*, actor: Any, collective: Collective, period: Period) -> Remi
     ).exists()
     if submitted:
         raise DomainError(_("This collective has submitted its report already."))
-    organizer_ids = Membership.objects.active().filter(
-        collective=collective, role=Role.ORGANIZER
-    ).values_list("user_id", flat=True)
+    organizer_ids = (
+        Membership.objects.active()
+        .filter(collective=collective, role=Role.ORGANIZER)
+        .values_list("user_id", flat=True)
+    )
     addresses = [
         email
         for email in get_user_model()

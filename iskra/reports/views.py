@@ -98,9 +98,7 @@ def report_detail(request: HttpRequest, slug: str, period: str) -> HttpResponse:
     versions = list(report.versions.all()) if report else []
     rollup = _rollup(collective, the_period)
     changes = (
-        queries.differences(versions[1].snapshot, versions[0].snapshot)
-        if len(versions) > 1
-        else []
+        queries.differences(versions[1].snapshot, versions[0].snapshot) if len(versions) > 1 else []
     )
     return render(
         request,

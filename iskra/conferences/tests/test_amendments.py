@@ -15,11 +15,13 @@ def test_the_motion_is_numbered_line_by_line(motion):
     assert lines.paragraph_range(motion.text, 3)[1] == numbered[-1].number
 
 
-def test_a_delegate_amends_a_line_range_and_the_accepted_text_replaces_it(
-    motion, delegate, chair
-):
+def test_a_delegate_amends_a_line_range_and_the_accepted_text_replaces_it(motion, delegate, chair):
     amendment = services.amendment_propose(
-        actor=delegate.user, motion=motion, delegate=delegate, first_line=1, last_line=2,
+        actor=delegate.user,
+        motion=motion,
+        delegate=delegate,
+        first_line=1,
+        last_line=2,
         text="The conference notes that rents rose faster than wages everywhere.",
     )
     services.amendment_decide(actor=chair, amendment=amendment, state="accepted")
@@ -52,8 +54,13 @@ def test_an_amendment_after_the_deadline_is_refused(motion, delegate):
     later = motion.conference.amendments_deadline + timedelta(minutes=1)
     with pytest.raises(DomainError, match="Amendments are closed"):
         services.amendment_propose(
-            actor=None, motion=motion, delegate=delegate, first_line=1, last_line=1,
-            text="x", now=later,
+            actor=None,
+            motion=motion,
+            delegate=delegate,
+            first_line=1,
+            last_line=1,
+            text="x",
+            now=later,
         )
     assert not Amendment.objects.exists()
 
@@ -67,22 +74,38 @@ def test_the_chair_closes_amendments_before_the_deadline(motion, delegate, chair
         )
 
 
-def test_an_amendment_to_an_amendment_changes_the_amendment(motion, delegate, detroit_delegate, chair):
+def test_an_amendment_to_an_amendment_changes_the_amendment(
+    motion, delegate, detroit_delegate, chair
+):
     parent = services.amendment_propose(
-        actor=None, motion=motion, delegate=delegate, first_line=1, last_line=1,
+        actor=None,
+        motion=motion,
+        delegate=delegate,
+        first_line=1,
+        last_line=1,
         text="Rents rose.\n\nWages did not.",
     )
     child = services.amendment_propose(
-        actor=None, motion=motion, delegate=detroit_delegate, parent=parent,
-        first_line=2, last_line=2, text="Wages fell.",
+        actor=None,
+        motion=motion,
+        delegate=detroit_delegate,
+        parent=parent,
+        first_line=2,
+        last_line=2,
+        text="Wages fell.",
     )
     services.amendment_decide(actor=chair, amendment=child, state="accepted")
     parent.refresh_from_db()
     assert parent.text == "Rents rose.\n\nWages fell."
     with pytest.raises(DomainError, match="outside the text"):
         services.amendment_propose(
-            actor=None, motion=motion, delegate=delegate, parent=parent,
-            first_line=3, last_line=3, text="x",
+            actor=None,
+            motion=motion,
+            delegate=delegate,
+            parent=parent,
+            first_line=3,
+            last_line=3,
+            text="x",
         )
 
 

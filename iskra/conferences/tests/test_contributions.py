@@ -22,7 +22,11 @@ def test_a_contribution_and_its_translation_are_linked(conference, member):
     assert translation.translation_of == original
     with pytest.raises(DomainError, match="in this language already"):
         services.contribution_submit(
-            actor=member, conference=conference, title="x", body="y", language="es",
+            actor=member,
+            conference=conference,
+            title="x",
+            body="y",
+            language="es",
             translation_of=translation,
         )
 

@@ -18,7 +18,11 @@ def adopted(motion, delegate, chair):
 def test_only_an_adopted_motion_becomes_a_decision(motion, chair, los_angeles):
     with pytest.raises(DomainError, match="adopted motion"):
         services.decision_create(
-            actor=chair, conference=motion.conference, motion=motion, title="x", responsible=los_angeles
+            actor=chair,
+            conference=motion.conference,
+            motion=motion,
+            title="x",
+            responsible=los_angeles,
         )
 
 
@@ -28,12 +32,22 @@ def test_progress_rolls_up_from_the_parts(adopted, chair, usa, los_angeles, detr
         actor=chair, conference=conference, motion=adopted, title="Tenants", responsible=usa
     )
     la = services.decision_create(
-        actor=chair, conference=conference, title="LA tenants", responsible=los_angeles, parent=whole
+        actor=chair,
+        conference=conference,
+        title="LA tenants",
+        responsible=los_angeles,
+        parent=whole,
     )
     services.decision_create(
-        actor=chair, conference=conference, title="Detroit tenants", responsible=detroit, parent=whole
+        actor=chair,
+        conference=conference,
+        title="Detroit tenants",
+        responsible=detroit,
+        parent=whole,
     )
-    services.progress_note(actor=organizer, decision=la, text="Two meetings", progress=60, state="under_way")
+    services.progress_note(
+        actor=organizer, decision=la, text="Two meetings", progress=60, state="under_way"
+    )
     whole.refresh_from_db()
     assert queries.rolled_progress(whole) == 30
     with pytest.raises(DomainError, match="percentage"):

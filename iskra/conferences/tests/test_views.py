@@ -15,9 +15,7 @@ def test_members_of_the_collectives_concerned_see_motions_but_not_documents(
     assert client_for(outsider).get(f"/conferences/{conference.pk}/").status_code == 404
 
 
-def test_a_delegate_amends_through_the_page_and_bad_lines_are_refused(
-    conference, motion, delegate
-):
+def test_a_delegate_amends_through_the_page_and_bad_lines_are_refused(conference, motion, delegate):
     client = client_for(delegate.user)
     url = f"/conferences/{conference.pk}/motions/1/amend/"
     response = client.post(url, {"first_line": 2, "last_line": 40, "text": "x"}, follow=True)

@@ -42,7 +42,10 @@ def test_a_roll_call_counts_each_delegates_votes(ready, delegate, detroit_delega
         actor=chair,
         motion=ready,
         method="roll_call",
-        entries=[Tally(votes_against=2, delegate=delegate), Tally(votes_for=1, delegate=detroit_delegate)],
+        entries=[
+            Tally(votes_against=2, delegate=delegate),
+            Tally(votes_for=1, delegate=detroit_delegate),
+        ],
     )
     assert (vote.votes_for, vote.votes_against, vote.outcome) == (1, 2, "lost")
     assert vote.entries.count() == 2
@@ -54,14 +57,20 @@ def test_a_delegation_cannot_cast_more_than_its_weight(ready, los_angeles, detro
             actor=chair,
             motion=ready,
             method="delegations",
-            entries=[Tally(votes_for=2, delegation=los_angeles), Tally(votes_for=2, delegation=detroit)],
+            entries=[
+                Tally(votes_for=2, delegation=los_angeles),
+                Tally(votes_for=2, delegation=detroit),
+            ],
         )
     assert not Vote.objects.exists()
     vote = services.vote_record(
         actor=chair,
         motion=ready,
         method="delegations",
-        entries=[Tally(votes_for=2, delegation=los_angeles), Tally(abstentions=1, delegation=detroit)],
+        entries=[
+            Tally(votes_for=2, delegation=los_angeles),
+            Tally(abstentions=1, delegation=detroit),
+        ],
     )
     assert (vote.votes_for, vote.abstentions) == (2, 1)
 

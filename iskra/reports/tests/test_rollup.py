@@ -7,8 +7,8 @@ from django.core import mail
 from conftest import client_for
 from iskra.core.errors import DomainError
 from iskra.network.models import Role
-from iskra.press.models import Issue
 from iskra.network.services import collective_create, membership_create
+from iskra.press.models import Issue
 from iskra.reports import queries, services
 from iskra.reports.models import Reminder
 from iskra.reports.tests.factories import a_day_in, outing_on, paper_for, past_month
@@ -54,7 +54,9 @@ def test_later_data_does_not_change_the_rollup(submitted, usa, los_angeles, memb
     assert queries.rollup(usa, submitted).totals["figures"]["copies"] == 55
 
 
-def test_the_centre_sees_the_totals_and_who_is_missing_but_no_names(submitted, centre, usa, chicago):
+def test_the_centre_sees_the_totals_and_who_is_missing_but_no_names(
+    submitted, centre, usa, chicago
+):
     response = client_for(centre).get(f"/reports/usa/{submitted.code}/")
     body = response.content.decode()
     assert response.status_code == 200

@@ -73,7 +73,9 @@ def test_a_period_overlapping_a_submitted_report_is_refused(october, organizer, 
     assert Report.objects.filter(collective=los_angeles).count() == 1
 
 
-def test_a_correction_is_a_new_version_with_the_differences(october, organizer, member, los_angeles):
+def test_a_correction_is_a_new_version_with_the_differences(
+    october, organizer, member, los_angeles
+):
     period, report, issue = october
     services.report_submit(actor=organizer, report=report)
     with pytest.raises(DomainError, match="Nothing changed"):
@@ -83,7 +85,9 @@ def test_a_correction_is_a_new_version_with_the_differences(october, organizer, 
     second = services.report_correct(actor=organizer, report=report, reason="A late outing")
     first = report.versions.get(number=1)
     assert second.number == 2 and second.sha256 != first.sha256
-    changes = {c.path: (c.before, c.after) for c in queries.differences(first.snapshot, second.snapshot)}
+    changes = {
+        c.path: (c.before, c.after) for c in queries.differences(first.snapshot, second.snapshot)
+    }
     assert changes["figures.copies"] == (65, 70)
     assert changes["figures.outings"] == (2, 3)
 
