@@ -165,7 +165,7 @@ def submit(request: HttpRequest, slug: str, period: str) -> HttpResponse:
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("Submitted. SHA-256: %(sha)s") % {"sha": version.sha256})
+        messages.success(request, _("Submitted: version %(n)s is frozen.") % {"n": version.number})
     return redirect("reports:detail", slug=slug, period=the_period.code)
 
 
