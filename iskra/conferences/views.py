@@ -199,9 +199,11 @@ def motion_new(request: HttpRequest, pk: int) -> HttpResponse:
 def contribute(request: HttpRequest, pk: int) -> HttpResponse:
     conference = _documents(request, pk)
     original = None
-    if request.GET.get("translation_of") or request.POST.get("translation_of"):
-        wanted = request.POST.get("translation_of") or request.GET.get("translation_of")
-        original = conference.contributions.filter(pk=int(wanted or 0)).first()
+    wanted = request.POST.get("translation_of") or request.GET.get("translation_of")
+    if wanted:
+        if not wanted.isdigit():
+            raise Http404
+        original = conference.contributions.filter(pk=int(wanted)).first()
         if original is None:
             raise Http404
     form = ContributionForm(request.POST or None)

@@ -186,14 +186,35 @@ def finance_figures(collective: Collective, start: date, end: date) -> dict[str,
     from iskra.finance.queries import period_summary
 
     summary = period_summary(collectives=[collective], start=start, end=end)
+
+    def read(name: str) -> Any:
+        return summary[name] if isinstance(summary, dict) else getattr(summary, name)
+
     return {
         "available": True,
-        "currency": summary["currency"],
-        "income_by_category": {k: str(v) for k, v in summary["income_by_category"].items()},
-        "expenses_by_category": {k: str(v) for k, v in summary["expenses_by_category"].items()},
-        "dues_paid": str(summary["dues_paid"]),
-        "dues_pledged": str(summary["dues_pledged"]),
+        "currency": read("currency"),
+        "income_by_category": {k: str(v) for k, v in read("income_by_category").items()},
+        "expenses_by_category": {k: str(v) for k, v in read("expenses_by_category").items()},
+        "dues_paid": str(read("dues_paid")),
+        "dues_pledged": str(read("dues_pledged")),
     }
+
+
+def add_finance(total: dict[str, Any], finance: dict[str, Any]) -> None:
+    """Adds one snapshot's finance section into a roll-up total of the same currency;
+    sections in another currency are counted apart, never converted."""
+    if not finance.get("available"):
+        return
+    if total.get("currency", finance["currency"]) != finance["currency"]:
+        total["other_currencies"] = total.get("other_currencies", 0) + 1
+        return
+    total.update(available=True, currency=finance["currency"])
+    for name in ("income_by_category", "expenses_by_category"):
+        into = total.setdefault(name, {})
+        for code, amount in finance[name].items():
+            into[code] = str(Decimal(into.get(code, "0")) + Decimal(amount))
+    for name in ("dues_paid", "dues_pledged"):
+        total[name] = str(Decimal(total.get(name, "0")) + Decimal(finance[name]))
 
 
 def decisions_carried(collective: Collective, end: date) -> list[dict[str, Any]]:

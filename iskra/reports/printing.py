@@ -92,6 +92,13 @@ def report_csv(snapshot: dict[str, Any], rollup: Rollup | None) -> str:
     if rollup is not None:
         for row in comparison(rollup.totals):
             writer.writerow(["rollup", row.key, _cell(row.current), _cell(row.previous)])
+        if rollup.finance.get("available"):
+            currency = rollup.finance["currency"]
+            for name in ("income_by_category", "expenses_by_category"):
+                for code, amount in rollup.finance[name].items():
+                    writer.writerow([f"rollup.finance.{name}", code, amount, currency])
+            for name in ("dues_paid", "dues_pledged"):
+                writer.writerow(["rollup.finance", name, rollup.finance[name], currency])
         writer.writerow(["rollup", "reported", rollup.reported, len(rollup.expected)])
     return buffer.getvalue()
 

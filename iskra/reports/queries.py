@@ -138,6 +138,7 @@ class Rollup:
     missing: list[Collective] = field(default_factory=list)
     totals: dict[str, Any] = field(default_factory=dict)
     details: dict[str, Any] = field(default_factory=dict)
+    finance: dict[str, Any] = field(default_factory=dict)
     reminded: dict[int, Any] = field(default_factory=dict)
 
     @property
@@ -223,6 +224,7 @@ def rollup(collective: Collective, period: Period) -> Rollup:
             if key not in figures.RATIOS and isinstance(value, int):
                 previous[key] += value
         _add_details(details, found.snapshot.get("details", {}))
+        figures.add_finance(result.finance, found.snapshot.get("finance", {}))
     totals["met_per_100"] = figures.per_hundred(totals["people_met"], totals["copies"])
     previous["met_per_100"] = figures.per_hundred(previous["people_met"], previous["copies"])
     result.totals = {"figures": dict(totals), "previous": dict(previous)}
