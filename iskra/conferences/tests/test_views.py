@@ -49,3 +49,34 @@ def test_the_booklet_has_the_motion_with_line_numbers(conference, motion, delega
     assert "On rents" in text
     numbered = [line.split()[0] for line in text.splitlines() if line.strip()[:1].isdigit()]
     assert {"1", "2", "3", "4", "5"} <= set(numbered)
+
+
+def test_the_responsible_organizer_notes_progress_and_a_member_cannot(
+    conference, chair, organizer, member, los_angeles
+):
+    decision = services.decision_create(
+        actor=chair, conference=conference, title="Tenants", responsible=los_angeles
+    )
+    url = f"/conferences/decisions/{decision.pk}/"
+    data = {"text": "Two meetings", "progress": 40, "state": "under_way"}
+    assert client_for(member).post(url, data).status_code == 404
+    assert client_for(organizer).post(url, {**data, "progress": 400}).status_code == 200
+    assert client_for(organizer).post(url, data).status_code == 302
+    decision.refresh_from_db()
+    assert (decision.progress, decision.state) == (40, "under_way")
+
+
+def test_every_write_is_in_the_audit_log(conference, motion, delegate, chair):
+    from iskra.audit.models import LogEntry
+
+    services.amendment_propose(
+        actor=delegate.user, motion=motion, delegate=delegate, first_line=1, last_line=1, text="x"
+    )
+    actions = set(LogEntry.objects.values_list("action", flat=True))
+    assert {
+        "conferences.conference.created",
+        "conferences.delegate.added",
+        "conferences.motion.created",
+        "conferences.amendment.proposed",
+    } <= actions
+    assert LogEntry.objects.filter(action="conferences.amendment.proposed").get().collective_id
