@@ -164,6 +164,7 @@ def test_story_4_conference(
     expect(chair.get_by_text("Amendments are closed.").first).to_be_visible()
     check_page(chair)
     chair.get_by_role("link", name="1. On rents").click()
+    check_page(chair)
     amendment = Amendment.objects.get()
     box = chair.locator(f"#amendment-{amendment.pk}")
     box.locator("select[name=state]").select_option("accepted")
@@ -190,6 +191,7 @@ def test_story_4_conference(
 
     # The decision appears in Los Angeles' next report.
     page.goto(f"{base}/reports/los-angeles/")
+    check_page(page)
     page.locator("#id_period").fill(november.code)
     page.get_by_role("button", name="Start or open this report").click()
     expect(page.locator("#decisions")).to_contain_text("The paper at the tenants' meetings")
