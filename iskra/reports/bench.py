@@ -6,7 +6,8 @@ contacts, outings and handouts):
 - reports.rollup_ms: the international's page consolidating a submitted snapshot of every
   collective below it (about 500), as the centre user sees it; p95.
 - reports.pdf_s: `print_report` of a country's quarterly report with its charts and the
-  roll-up of its cities and groups; the slowest of three runs.
+  roll-up of its cities and groups; the slowest of three runs after a first one that also
+  imports WeasyPrint and matplotlib (reported in the note).
 
 The snapshots of the roll-up are made from the bench city's real snapshot with the numbers
 varied, and inserted in bulk: building 500 real ones first would measure the data set, not
@@ -141,8 +142,11 @@ def run(context: BenchContext) -> list[Result]:
                 stdout=context.out,
             )
 
+        # The first run also imports WeasyPrint and matplotlib, as a fresh process would;
+        # a web process has done that already.
+        cold_s = timed(print_pdf)
         pdf_s = max(timed(print_pdf) for _run in range(3))
-    context.say(f"country quarter PDF: {pdf_s:.2f} s")
+    context.say(f"country quarter PDF: {pdf_s:.2f} s (first run in the process {cold_s:.2f} s)")
     return [
         Result(
             name="reports.period_report_ms",
@@ -166,7 +170,8 @@ def run(context: BenchContext) -> list[Result]:
             unit="s",
             target=f"<= {PDF_TARGET_S} s",
             note=f"{country.slug} {last_quarter.code} with charts and the roll-up of "
-            f"{len(country_below)} collectives; slowest of 3",
+            f"{len(country_below)} collectives; slowest of 3 after one warm-up run "
+            f"(that one, with the imports: {cold_s:.2f} s)",
             met=pdf_s <= PDF_TARGET_S,
         ),
     ]
