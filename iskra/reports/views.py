@@ -114,6 +114,7 @@ def report_detail(request: HttpRequest, slug: str, period: str) -> HttpResponse:
             "rows": queries.comparison(snapshot) if report else [],
             "rollup": rollup,
             "rollup_rows": queries.comparison(rollup.totals) if rollup else [],
+            "remindable": scope_for(request.user).ids(Capacity.AGGREGATES),
             "labels": queries.labels(),
             "can_manage": scope_for(request.user).can(Capacity.MANAGE, collective),
             "languages": collective.languages or ["en"],

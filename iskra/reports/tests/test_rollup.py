@@ -98,3 +98,14 @@ def _user(username, email):
     user.email = email
     user.save(update_fields=["email"])
     return user
+
+
+def test_a_member_sees_the_groups_below_but_no_remind_button(db, detroit, detroit_plant):
+    from conftest import make_user
+
+    period = past_month()
+    reader = make_user("dmitri")
+    membership_create(actor=None, user=reader, collective=detroit, role=Role.MEMBER)
+    body = client_for(reader).get(f"/reports/detroit/{period.code}/").content.decode()
+    assert "0 of 1 collective reported" in body and "Riverside plant group" in body
+    assert "Remind" not in body
