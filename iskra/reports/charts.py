@@ -15,7 +15,7 @@ from iskra.people.models import Stage
 
 # Text as <text> in DejaVu Sans rather than one path per glyph: a third of the nodes, and
 # WeasyPrint draws the PDF's charts that much faster (it finds the font through fontconfig).
-SVG_STYLE = {"svg.fonttype": "none", "font.family": "DejaVu Sans"}
+SVG_STYLE: dict[str, Any] = {"svg.fonttype": "none", "font.family": "DejaVu Sans"}
 
 
 def copies_svg(weekly: list[list[Any]]) -> str:
@@ -61,5 +61,5 @@ def charts_for(snapshot: dict[str, Any]) -> dict[str, str]:
     finance = snapshot.get("finance", {})
     if finance.get("available"):
         drawers["dues"] = lambda: dues_svg(finance)
-    with matplotlib.rc_context(SVG_STYLE):
+    with matplotlib.rc_context(SVG_STYLE):  # type: ignore[arg-type]
         return {name: draw() for name, draw in drawers.items()}
