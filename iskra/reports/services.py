@@ -22,6 +22,28 @@ def _user(actor: Any) -> Any:
     return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
 
 
+def _refuse_overlap(collective: Collective, period: Period, exclude: int | None = None) -> None:
+    clash = (
+        Report.objects.filter(
+            collective=collective,
+            state=Report.State.SUBMITTED,
+            start__lte=period.end,
+            end__gte=period.start,
+        )
+        .exclude(pk=exclude)
+        .order_by("start")
+        .first()
+    )
+    if clash is not None:
+        raise DomainError(
+            _(
+                "This period overlaps the submitted report %(period)s. Choose a period "
+                "that does not overlap it, or correct that report."
+            )
+            % {"period": clash.period.code}
+        )
+
+
 def report_open(*, actor: Any, collective: Collective, period: Period) -> Report:
     """The collective's report for this period: the existing one, or a new draft. A period
     that overlaps a submitted report of the collective is refused."""
@@ -33,24 +55,7 @@ def report_open(*, actor: Any, collective: Collective, period: Period) -> Report
         )
         if existing is not None:
             return existing
-        clash = (
-            Report.objects.filter(
-                collective=collective,
-                state=Report.State.SUBMITTED,
-                start__lte=period.end,
-                end__gte=period.start,
-            )
-            .order_by("start")
-            .first()
-        )
-        if clash is not None:
-            raise DomainError(
-                _(
-                    "This period overlaps the submitted report %(period)s. Choose a period "
-                    "that does not overlap it, or correct that report."
-                )
-                % {"period": clash.period.code}
-            )
+        _refuse_overlap(collective, period)
         report = Report.objects.create(
             collective=collective,
             kind=period.kind,
@@ -125,6 +130,7 @@ def report_submit(*, actor: Any, report: Report) -> Version:
             )
         if report.start > timezone.localdate(timezone=report.collective.zone):
             raise DomainError(_("A report cannot be submitted before its period begins."))
+        _refuse_overlap(report.collective, report.period, exclude=report.pk)
         version = _freeze(actor=actor, report=report, number=1, reason="")
         report.state = Report.State.SUBMITTED
         report.save(update_fields=["state"])

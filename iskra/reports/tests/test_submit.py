@@ -73,6 +73,19 @@ def test_a_period_overlapping_a_submitted_report_is_refused(october, organizer, 
     assert Report.objects.filter(collective=los_angeles).count() == 1
 
 
+def test_a_draft_that_came_to_overlap_a_submitted_report_cannot_be_submitted(
+    october, organizer, los_angeles
+):
+    period, report, _issue = october
+    wider = Period("span", period.start, a_day_in(period, 45))
+    draft = services.report_open(actor=organizer, collective=los_angeles, period=wider)
+    services.report_submit(actor=organizer, report=report)
+    with pytest.raises(DomainError, match="overlaps the submitted report"):
+        services.report_submit(actor=organizer, report=draft)
+    draft.refresh_from_db()
+    assert draft.state == Report.State.DRAFT and not draft.versions.exists()
+
+
 def test_a_correction_is_a_new_version_with_the_differences(
     october, organizer, member, los_angeles
 ):
