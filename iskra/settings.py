@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "iskra.activities",
     "iskra.finance",
     "iskra.reliability",
+    "iskra.reports",
+    "iskra.conferences",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

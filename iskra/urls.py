@@ -13,6 +13,8 @@ urlpatterns = [
     path("distribution/", include("iskra.distribution.urls")),
     path("activities/", include("iskra.activities.urls")),
     path("finance/", include("iskra.finance.urls")),
+    path("reports/", include("iskra.reports.urls")),
+    path("conferences/", include("iskra.conferences.urls")),
     path("p/", include("iskra.press.public_urls")),
     path("jobs/", include("iskra.reliability.urls")),
     path("healthz", reliability_views.healthz, name="healthz"),
