@@ -107,18 +107,24 @@ class Organizer(HttpUser):
         self.contact_ids: list[int] = []
         self.login()
 
+    def post(self, url: str, fields: dict[str, Any], **options: Any) -> Any:
+        """As a browser posts a form: with the page it came from as Referer (Django's CSRF
+        check demands it over HTTPS)."""
+        referer = url if url.startswith("http") else self.host + url
+        return self.client.post(url, fields, headers={"Referer": referer}, **options)
+
     def login(self) -> None:
         page = self.client.get("/accounts/login/", name="login form")
         form = form_on(page.text, "login")
         if form is None:
             raise RuntimeError("no login form")
         fields = {**form["fields"], "login": self.account["username"], "password": SETUP["password"]}
-        response = self.client.post("/accounts/login/", fields, name="login")
+        response = self.post("/accounts/login/", fields, name="login")
         form = form_on(response.text, "code")
         if form is None:
             raise RuntimeError("no two-factor form after the password")
         # One code per 30 s window and account: wait for a fresh window if needed.
-        response = self.client.post(
+        response = self.post(
             response.url, {**form["fields"], "code": totp(self.account["secret"])}, name="login code"
         )
         if "/accounts/" in response.url:
@@ -149,7 +155,7 @@ class Organizer(HttpUser):
             return
         marker = f"LT-{uuid.uuid4().hex[:10]}"
         fields = {**form["fields"], "display_name": marker, "add_anyway": "1"}
-        with self.client.post(url, fields, name="add contact", catch_response=True, allow_redirects=False) as response:
+        with self.post(url, fields, name="add contact", catch_response=True, allow_redirects=False) as response:
             if response.status_code == 302:
                 record("contact", name=marker)
                 match = re.search(r"/people/contact/(\d+)/", response.headers.get("Location", ""))
@@ -169,7 +175,7 @@ class Organizer(HttpUser):
         if form is None:
             return
         fields = {**form["fields"], "note": "Talked about the strike fund."}
-        with self.client.post(url, fields, name="add conversation", catch_response=True, allow_redirects=False) as response:
+        with self.post(url, fields, name="add conversation", catch_response=True, allow_redirects=False) as response:
             if response.status_code == 302:
                 record("conversation", contact=pk)
                 response.success()
@@ -187,15 +193,15 @@ class Organizer(HttpUser):
         fields = dict(form["fields"])
         fields["place"] = marker
         fields["starts_at"] = time.strftime("%Y-%m-%dT%H:%M", time.gmtime(time.time() - 3600))
-        for name in list(fields):
-            if name.startswith(("copies", "handout")) and fields[name] in ("", "0"):
-                fields[name] = "5"
-        with self.client.post(url, fields, name="log outing", catch_response=True, allow_redirects=False) as response:
+        if "met_name" in fields:
+            fields["met_name"] = "R"
+        with self.post(url, fields, name="log outing", catch_response=True, allow_redirects=False) as response:
             if response.status_code == 302:
                 record("outing", place=marker)
                 response.success()
             else:
-                response.failure(f"log outing answered {response.status_code}")
+                problems = re.findall(r'class="errorlist[^"]*"><li>([^<]*)', response.text)
+                response.failure(f"log outing answered {response.status_code}: {problems[:3]}")
 
 
 class Member(Organizer):

@@ -89,7 +89,7 @@ def test_an_import_killed_while_it_writes_leaves_nothing(instance, tmp_path):
         assert instance.query("PRAGMA integrity_check") == [("ok",)]
 
 
-@pytest.mark.skipif("connection.vendor != 'sqlite'")
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own files")
 def test_sqlite_files_copied_mid_burst_open_consistent(instance, tmp_path):
     writer = subprocess.Popen(  # noqa: S603 - our own command
         [*ISKRA, "shell", "-c", BURST],
