@@ -133,7 +133,7 @@ def _admin(*statements: str) -> None:
         autocommit=True,
     ) as admin:
         for sql in statements:
-            admin.execute(sql)  # type: ignore[arg-type]
+            admin.execute(sql)
 
 
 def _sqlite_restore(plain: Path, target: Path) -> None:
