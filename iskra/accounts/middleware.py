@@ -3,6 +3,7 @@ from collections.abc import Callable
 
 from allauth.usersessions.internal import usersessionkit
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -41,7 +42,7 @@ class RequireTwoFactorMiddleware:
             user is not None
             and user.is_authenticated
             and not request.path.startswith(TWO_FACTOR_SETUP_PREFIXES)
-            and needs_two_factor(user)
+            and (needs_two_factor(user) or user.needs_new_second_factor)
             and not _has_two_factor(user)
         ):
             messages.warning(
@@ -49,6 +50,14 @@ class RequireTwoFactorMiddleware:
                 _("Your role needs two-factor login. Set up an authenticator app to continue."),
             )
             return redirect(reverse("mfa_activate_totp"))
+        if (
+            user is not None
+            and user.is_authenticated
+            and user.needs_new_second_factor
+            and _has_two_factor(user)
+        ):
+            # A restored account has its new second factor: the requirement is met.
+            get_user_model().objects.filter(pk=user.pk).update(needs_new_second_factor=False)
         return self.get_response(request)
 
 

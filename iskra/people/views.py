@@ -9,14 +9,25 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.html import escape, format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from iskra.audit.services import access_denied
 from iskra.core.errors import DomainError
+from iskra.core.redirects import safe_next
 from iskra.network.models import Collective
-from iskra.network.scope import Capacity, get_collective_or_404, get_scoped_or_404, scope_for
-from iskra.people import counts, csvimport, importing, queries, services
+from iskra.network.scope import (
+    Capacity,
+    get_collective_or_404,
+    get_scoped_or_404,
+    has_two_factor,
+    may_read_protected,
+    may_read_protected_in,
+    scope_for,
+)
+from iskra.people import counts, csvimport, importing, phones, queries, services
 from iskra.people.forms import (
     BulkForm,
     ContactForm,
@@ -48,11 +59,19 @@ def _contacts_collective(request: HttpRequest, slug: str, capacity: Capacity) ->
 
 def _contact(request: HttpRequest, pk: int) -> Contact:
     return get_scoped_or_404(
-        Contact.objects.select_related("collective", "stage"),
+        Contact.objects.select_related("collective", "stage").defer(*PROTECTED_FIELDS),
         request.user,
         Capacity.CONTACTS,
         pk=pk,
     )
+
+
+def _contact_with_protected(request: HttpRequest, pk: int) -> Contact:
+    """A contact whose protected fields the user may read; 404 (logged) otherwise."""
+    contact = _contact(request, pk)
+    if not may_read_protected(request.user, contact):
+        access_denied(request, contact, reason="protected fields")
+    return contact
 
 
 def _filters(request: HttpRequest) -> queries.ContactFilter:
@@ -96,7 +115,7 @@ def contact_list(request: HttpRequest, slug: str) -> HttpResponse:
             "filters": filters,
             "query": query.urlencode(),
             "stages": Stage.objects.all(),
-            "tags": Tag.objects.all()[:200],
+            "tags": Tag.objects.filter(collective=collective)[:200],
             "has_below": has_below,
             "can_manage": scope.can(Capacity.MANAGE, collective),
             "bulk_stages": Stage.objects.all(),
@@ -143,6 +162,7 @@ def contact_add(request: HttpRequest, slug: str) -> HttpResponse:
             sorted(scope_for(request.user).ids(Capacity.CONTACTS)),
             email=data.get("email") or "",
             phone=data.get("phone") or "",
+            region=phones.region_of(collective),
         )
         if not matches or request.POST.get("add_anyway") == "1":
             try:
@@ -151,6 +171,7 @@ def contact_add(request: HttpRequest, slug: str) -> HttpResponse:
                 form.add_error(None, error.message)
             else:
                 messages.success(request, _("%(name)s added.") % {"name": contact.display_name})
+                _warn_same_name(request, contact)
                 if request.POST.get("then") == "another":
                     return redirect("people:contact_add", slug=collective.slug)
                 return redirect("people:contact", pk=contact.pk)
@@ -159,6 +180,18 @@ def contact_add(request: HttpRequest, slug: str) -> HttpResponse:
         "people/contact_add.html",
         {"collective": collective, "form": form, "matches": matches, "introducer": introducer},
     )
+
+
+def _warn_same_name(request: HttpRequest, contact: Contact) -> None:
+    """ "There is already R (met 3 Sep at the Palestine march) — the same person?" with a
+    link: the new contact is saved all the same (the street is never refused)."""
+    for other in queries.same_name(contact.collective, contact.display_name, exclude=contact.pk):
+        label = other.display_name + (f" ({other.met_label})" if other.met_label else "")
+        link = format_html('<a href="{}">{}</a>', reverse("people:contact", args=[other.pk]), label)
+        messages.warning(
+            request,
+            format_html(escape(_("There is already {name} — the same person?")), name=link),
+        )
 
 
 def _create_with_conversation(
@@ -186,13 +219,17 @@ def _create_with_conversation(
 @login_required
 def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
     contact = _contact(request, pk)
-    services.contact_read(actor=request.user, contact=contact)
+    can_read = may_read_protected(request.user, contact)
+    if can_read:
+        services.contact_read(actor=request.user, contact=contact)
     return render(
         request,
         "people/contact_detail.html",
         {
             "contact": contact,
-            "timeline": queries.timeline(contact),
+            "can_read_protected": can_read,
+            "needs_two_factor": not has_two_factor(request.user),
+            "timeline": queries.timeline(contact, protected=can_read),
             "stage_form": StageForm(initial={"stage": contact.stage}),
             "introduced": contact.introduced.defer(*PROTECTED_FIELDS)[:20],
         },
@@ -201,7 +238,7 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = _contact(request, pk)
+    contact = _contact_with_protected(request, pk)
     form = ContactForm(
         request.POST or None,
         initial=ContactForm.initial_for(contact),
@@ -284,15 +321,15 @@ def url_maker(name: str) -> Any:
 
 @login_required
 def followups(request: HttpRequest) -> HttpResponse:
-    board = queries.my_followups(request.user)
+    board = queries.my_followups(request.user, page=request.GET.get("page"))
     contact_url = url_maker("people:contact")
     done_url = url_maker("people:followup_done")
     snooze_url = url_maker("people:followup_snooze")
-    for followup in board.overdue + board.today + board.week:
-        followup.contact_url = contact_url(followup.contact_id)  # type: ignore[attr-defined]
-        followup.done_url = done_url(followup.pk)  # type: ignore[attr-defined]
-        followup.snooze_url = snooze_url(followup.pk)  # type: ignore[attr-defined]
-    return render(request, "people/followups.html", {"board": board})
+    for followup in board.page:
+        followup.contact_url = contact_url(followup.contact_id)
+        followup.done_url = done_url(followup.pk)
+        followup.snooze_url = snooze_url(followup.pk)
+    return render(request, "people/followups.html", {"board": board, "page": board.page})
 
 
 def _followup(request: HttpRequest, pk: int) -> FollowUp:
@@ -330,7 +367,7 @@ def followup_done(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, error.message)
         else:
             messages.success(request, _("Done: %(action)s") % {"action": followup.action})
-        return redirect(request.POST.get("next") or reverse("people:followups"))
+        return redirect(safe_next(request, request.POST.get("next"), reverse("people:followups")))
     return render(request, "people/followup_done.html", {"followup": followup, "form": form})
 
 
@@ -350,7 +387,7 @@ def followup_snooze(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("Moved to %(date)s.") % {"date": followup.due_on.isoformat()},
+            _("Moved to %(date)s.") % {"date": formats.date_format(followup.due_on)},
         )
     return redirect("people:followups")
 
@@ -486,6 +523,8 @@ class _Echo:
 @login_required
 def export_contacts(request: HttpRequest, slug: str) -> StreamingHttpResponse:
     collective = _contacts_collective(request, slug, Capacity.MANAGE)
+    if not may_read_protected_in(request.user, collective):
+        access_denied(request, collective, reason="protected fields")
     contacts = list(
         Contact.objects.filter(collective=collective)
         .select_related("stage", "collective")

@@ -1,14 +1,16 @@
 from datetime import date
 
+from allauth.mfa.totp.internal.auth import TOTP
 from django.urls import reverse
 
-from conftest import client_for
+from conftest import TOTP_SECRET, client_for
 from iskra.audit.models import LogEntry
 from iskra.people import services
 from iskra.people.models import Contact, FollowUp
 
 
 def test_the_contact_page_shows_protected_fields_and_logs_the_read(m_contact, member):
+    TOTP.activate(member, TOTP_SECRET)  # protected fields need a two-factor login
     response = client_for(member).get(reverse("people:contact", args=[m_contact.pk]))
     assert response.status_code == 200
     assert b"m.green@example.org" in response.content

@@ -44,6 +44,8 @@ class Command(BaseCommand):
                 "iskra.reliability.gunicorn.QuietHealthLogger",
                 "--access-logfile",
                 "-",
+                "--logger-class",
+                "iskra.core.redaction.RedactingGunicornLogger",
                 "--access-logformat",
                 '%(t)s "%(m)s %(U)s" %(s)s %(b)s %(L)ss',
                 *tls,

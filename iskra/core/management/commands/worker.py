@@ -1,10 +1,12 @@
 import os
 import socket
+import threading
 from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
+from iskra.core.housekeeping import cull_expired_cache, cull_forever, optimize_sqlite
 from iskra.reliability.recovery import recover_dead_workers_jobs, start_backup_schedule
 
 
@@ -22,13 +24,22 @@ class Command(BaseCommand):
         recovered = recover_dead_workers_jobs()
         if recovered:
             self.stdout.write(f"Queued again {recovered} jobs left running by a dead worker.")
-        if not batch:
-            start_backup_schedule()
-        call_command(
-            "db_worker",
-            batch=batch,
-            interval=interval,
-            no_startup_delay=True,
-            worker_id=worker_id,
-            reload=False,  # one process: a supervisor restarts it, and kills reach the work
-        )
+        run = {
+            "interval": interval,
+            "no_startup_delay": True,
+            "worker_id": worker_id,
+            "reload": False,  # one process: a supervisor restarts it, and kills reach the work
+        }
+        if batch:
+            cull_expired_cache()
+            optimize_sqlite()
+            call_command("db_worker", batch=True, **run)
+            return
+        start_backup_schedule()
+        stop = threading.Event()
+        chores = threading.Thread(target=cull_forever, args=(stop,), daemon=True)
+        chores.start()
+        try:
+            call_command("db_worker", batch=False, **run)
+        finally:
+            stop.set()
