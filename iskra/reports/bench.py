@@ -51,7 +51,12 @@ def _ensure_dataset(context: BenchContext) -> None:
     if apps.is_installed("iskra.finance"):
         from iskra.finance import dataset as finance_dataset
 
-        finance_dataset.generate(contacts=context.contacts, rng=rng, out=context.out)
+        # Ten postings a contact (the finance bench uses a hundred): what a month's
+        # report reads is one month of them, and the load stays within a few minutes.
+        postings = int(context.scratch.get("finance_postings", 10 * context.contacts))
+        finance_dataset.generate(
+            contacts=context.contacts, rng=rng, out=context.out, postings=postings
+        )
 
 
 def _synthetic_snapshots(collectives: list[Collective], period: Period, template: dict) -> int:
