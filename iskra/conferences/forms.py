@@ -146,9 +146,18 @@ class DecisionForm(forms.Form):
         label=_("Responsible collective"), queryset=Collective.objects.none()
     )
     due_on = forms.DateField(label=_("Due on"), widget=DateInput, required=False)
+    parent = forms.ModelChoiceField(
+        label=_("Part of the decision"),
+        queryset=Decision.objects.none(),
+        required=False,
+        help_text=_(
+            "Split a decision into parts for the collectives below: its progress is theirs."
+        ),
+    )
 
     def __init__(self, *args: Any, conference: Conference, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = conference.decisions.all()  # type: ignore[attr-defined]
         self.fields["responsible"].queryset = Collective.objects.filter(  # type: ignore[attr-defined]
             path__startswith=conference.collective.path
         )

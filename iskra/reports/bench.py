@@ -1,5 +1,5 @@
 """Benchmarks of the reports app (see docs/reports.md), on the bench dataset (collectives,
-contacts, outings and handouts):
+contacts, outings and handouts, and finance postings when the finance app is installed):
 
 - reports.period_report_ms: a city's month report, pre-filled from the data (a draft, so
   every figure is computed) and rendered as the organizer's page; p95.
@@ -20,6 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from django.apps import apps
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -47,6 +48,15 @@ def _ensure_dataset(context: BenchContext) -> None:
     distribution_dataset.generate(
         contacts=context.contacts, rng=rng, out=context.out, handouts=handouts
     )
+    if apps.is_installed("iskra.finance"):
+        from iskra.finance import dataset as finance_dataset
+
+        # Ten postings a contact (the finance bench uses a hundred): what a month's
+        # report reads is one month of them, and the load stays within a few minutes.
+        postings = int(context.scratch.get("finance_postings", 10 * context.contacts))
+        finance_dataset.generate(
+            contacts=context.contacts, rng=rng, out=context.out, postings=postings
+        )
 
 
 def _synthetic_snapshots(collectives: list[Collective], period: Period, template: dict) -> int:

@@ -186,17 +186,13 @@ def finance_figures(collective: Collective, start: date, end: date) -> dict[str,
     from iskra.finance.queries import period_summary
 
     summary = period_summary(collectives=[collective], start=start, end=end)
-
-    def read(name: str) -> Any:
-        return summary[name] if isinstance(summary, dict) else getattr(summary, name)
-
     return {
         "available": True,
-        "currency": read("currency"),
-        "income_by_category": {k: str(v) for k, v in read("income_by_category").items()},
-        "expenses_by_category": {k: str(v) for k, v in read("expenses_by_category").items()},
-        "dues_paid": str(read("dues_paid")),
-        "dues_pledged": str(read("dues_pledged")),
+        "currency": summary.currency,
+        "income_by_category": {k: str(v) for k, v in summary.income_by_category.items()},
+        "expenses_by_category": {k: str(v) for k, v in summary.expenses_by_category.items()},
+        "dues_paid": str(summary.dues_paid),
+        "dues_pledged": str(summary.dues_pledged),
     }
 
 

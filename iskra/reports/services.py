@@ -22,7 +22,7 @@ def _user(actor: Any) -> Any:
     return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
 
 
-def _refuse_overlap(collective: Collective, period: Period, exclude: int | None = None) -> None:
+def _refuse_overlap(collective: Collective, period: Period, exclude: int = 0) -> None:
     clash = (
         Report.objects.filter(
             collective=collective,

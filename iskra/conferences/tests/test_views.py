@@ -80,3 +80,17 @@ def test_every_write_is_in_the_audit_log(conference, motion, delegate, chair):
         "conferences.amendment.proposed",
     } <= actions
     assert LogEntry.objects.filter(action="conferences.amendment.proposed").get().collective_id
+
+
+def test_the_chair_splits_a_decision_into_parts_on_the_motion_page(
+    conference, motion, delegate, chair, usa, los_angeles
+):
+    services.amendments_close(actor=chair, conference=conference)
+    services.vote_record(actor=chair, motion=motion, method="counts", votes_for=2)
+    url = f"/conferences/{conference.pk}/motions/1/decision/"
+    client = client_for(chair)
+    client.post(url, {"title": "Tenants", "responsible": usa.pk})
+    whole = conference.decisions.get()
+    client.post(url, {"title": "LA part", "responsible": los_angeles.pk, "parent": whole.pk})
+    part = conference.decisions.get(parent=whole)
+    assert part.responsible == los_angeles and part.motion == motion

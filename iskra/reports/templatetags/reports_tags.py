@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import template
+from django.apps import apps
 
 from iskra.network.models import Collective
 from iskra.network.scope import Capacity, scope_for
@@ -15,6 +16,16 @@ def lookup(mapping: Any, key: Any) -> Any:
     if not isinstance(mapping, dict):
         return key
     return mapping.get(key, key)
+
+
+@register.filter
+def finance_category(code: str) -> str:
+    """The translated name of a finance category code, as the finance app names it."""
+    if not apps.is_installed("iskra.finance"):
+        return code
+    from iskra.finance.labels import category_label
+
+    return category_label(code)
 
 
 @register.inclusion_tag("reports/_dashboard.html", takes_context=True)

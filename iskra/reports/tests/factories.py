@@ -18,7 +18,10 @@ def past_month(months_back: int = 2) -> Period:
 
 
 def outing_on(actor: Any, collective: Collective, issue: Any, day: date, copies: int) -> Any:
-    starts_at = datetime.combine(day, time(12, 0), tzinfo=collective.zone)
+    starts_at = min(
+        datetime.combine(day, time(12, 0), tzinfo=collective.zone),
+        timezone.now() - timedelta(minutes=5),
+    )
     return distribution.outing(actor, collective, issue, copies=copies, starts_at=starts_at)
 
 
