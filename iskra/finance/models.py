@@ -141,7 +141,7 @@ class Posting(models.Model):
         ordering = ["transaction", "pk"]
         indexes = [
             models.Index(
-                fields=["collective", "date", "kind", "category", "base_minor"],
+                fields=["collective", "date", "kind", "category", "counterparty", "base_minor"],
                 name="fin_post_coll_date",
             ),
             # The balances page sums one collective's legs per account from the index alone.
