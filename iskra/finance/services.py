@@ -109,6 +109,19 @@ def account(collective: Collective, code: str) -> Account:
         return Account.objects.select_related("parent").get(collective=collective, code=code)
 
 
+def accounts_by_code(collective: Collective, codes: set[str]) -> dict[str, Account]:
+    """Several accounts of the books in one query."""
+    found = {
+        item.code: item
+        for item in Account.objects.select_related("parent").filter(
+            collective=collective, code__in=codes
+        )
+    }
+    if len(found) < len(codes):
+        return {code: account(collective, code) for code in codes}
+    return found
+
+
 # Transactions
 
 
@@ -418,18 +431,19 @@ def outing_post(*, actor: Any, outing: Any) -> list[Transaction]:
                 continue
         legs = []
         total = Decimal(0)
+        chart = accounts_by_code(collective, {"cash", *(line.category for line in lines)})
         for line in lines:
             total += line.amount
             legs.append(
                 Leg(
-                    account=account(collective, line.category),
+                    account=chart[line.category],
                     amount=-line.amount,
                     currency=currency,
                     issue_id=line.issue_id,
                 )
             )
         if total:
-            legs.append(Leg(account=account(collective, "cash"), amount=total, currency=currency))
+            legs.append(Leg(account=chart["cash"], amount=total, currency=currency))
         else:
             legs = []
         record = _sync_source(
