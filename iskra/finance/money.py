@@ -87,7 +87,11 @@ def default_currency(country: str) -> str:
 
 
 def _locale() -> Locale:
-    language = (get_language() or "en").replace("-", "_")
+    return _parsed_locale((get_language() or "en").replace("-", "_"))
+
+
+@lru_cache(maxsize=64)
+def _parsed_locale(language: str) -> Locale:
     try:
         return Locale.parse(language)
     except (ValueError, LookupError):

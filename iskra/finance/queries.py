@@ -241,7 +241,7 @@ def cash_position(collective_ids: list[int], on: date) -> dict[str, Decimal]:
     return {row["currency"]: money.from_minor(row["total"], row["currency"]) for row in rows}
 
 
-def recent_transactions(collective: Collective, *, limit: int = 30) -> list[Transaction]:
+def recent_transactions(collective: Collective, *, limit: int = 20) -> list[Transaction]:
     """The latest transactions with a leg in these books (a transfer received included),
     found from the legs' (collective, date) index."""
     ids = list(
