@@ -177,7 +177,11 @@ def transaction_record(
         raise DomainError(_("A transaction has at least two legs."))
     totals: dict[str, int] = defaultdict(int)
     rows = []
-    bases: dict[int, str] = {}
+    bases: dict[int, str] = dict(
+        Books.objects.filter(
+            collective_id__in={leg.account.collective_id for leg in legs}
+        ).values_list("collective_id", "currency")
+    )
     for leg in legs:
         leg_currency = money.check_currency(leg.currency or currency)
         amount = money.parse(leg.amount, leg_currency, allow_negative=True)
