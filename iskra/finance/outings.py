@@ -14,12 +14,24 @@ class OutingMoney:
     issue_id: int | None = None
 
 
+CATEGORY_OF_KIND = {"donation": "donations", "sale": "paper-sales"}
+
+
 def outing_money(outing: Any) -> list[OutingMoney]:
-    """The money collected on an outing. Today each line of copies carries what was
-    collected for that issue, counted as paper sales; outing donations are anonymous."""
+    """The money collected on an outing: each money line of the form (donations or sales,
+    with its currency), and what a line of copies carries for its issue (paper sales).
+    Outing donations are anonymous amounts."""
     if outing.pk is None:
         return []
-    return [
+    collected = [
+        OutingMoney(
+            amount=Decimal(entry.amount),
+            currency=entry.currency,
+            category=CATEGORY_OF_KIND[entry.kind],
+        )
+        for entry in outing.money_lines.all()
+    ]
+    collected += [
         OutingMoney(
             amount=Decimal(line.money),
             currency=line.currency,
@@ -29,3 +41,4 @@ def outing_money(outing: Any) -> list[OutingMoney]:
         for line in outing.lines.all()
         if line.money
     ]
+    return collected
