@@ -214,7 +214,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='posting',
-            index=models.Index(fields=['collective', 'date', 'kind', 'category', 'counterparty', 'base_minor'], name='fin_post_coll_date'),
+            index=models.Index(fields=['collective', 'date', 'kind', 'category', 'base_minor'], name='fin_post_coll_date'),
         ),
         migrations.AddIndex(
             model_name='posting',
