@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 DEV_ENV := ISKRA_DEBUG=1 ISKRA_DATA_KEY_FILE=$(CURDIR)/var/data.key ISKRA_BLIND_INDEX_KEY_FILE=$(CURDIR)/var/blind-index.key
 PYTEST_ARGS ?=
 
-.PHONY: run test install lint check-deploy clean
+.PHONY: run test install lint check-deploy clean loadtest
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,16 @@ check-deploy: install var/data.key var/blind-index.key
 	ISKRA_DATA_KEY_FILE=$(CURDIR)/var/data.key ISKRA_BLIND_INDEX_KEY_FILE=$(CURDIR)/var/blind-index.key \
 	ISKRA_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	ISKRA_ALLOWED_HOSTS=iskra.example.org $(BIN)/iskra check --deploy --fail-level WARNING
+
+# The load test (Locust) against `iskra serve` in production mode on 127.0.0.1, started by the
+# script itself, on SQLite and on PostgreSQL; LOADTEST_USERS and LOADTEST_TIME (seconds) set it.
+LOADTEST_USERS ?= 50
+LOADTEST_TIME ?= 300
+LOADTEST_PG ?= postgres://postgres@127.0.0.1:5432
+loadtest: install
+	mkdir -p var
+	$(BIN)/python loadtest/run.py --database sqlite --users $(LOADTEST_USERS) --time $(LOADTEST_TIME) --out var/loadtest-sqlite.json
+	$(BIN)/python loadtest/run.py --database postgres --pg-url $(LOADTEST_PG) --users $(LOADTEST_USERS) --time $(LOADTEST_TIME) --out var/loadtest-postgres.json
 
 clean:
 	rm -rf $(VENV) var

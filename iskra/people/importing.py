@@ -11,6 +11,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from iskra.core.errors import DomainError
 from iskra.network.models import Collective
 from iskra.people import crypto, csvimport
 from iskra.people.models import Stage
@@ -235,6 +236,8 @@ def preview(
 def run_import(job: Job, progress: Progress) -> dict[str, Any]:
     """The job: the whole file checked, then stored in one transaction (or nothing)."""
     params = job.params
+    if job.collective is None:
+        raise DomainError(_("This import has no collective."))
     text = to_text(unseal(job), params["encoding"])
     total = text.count("\n")
     header = read_head(text.encode(), "utf-8").header

@@ -89,7 +89,7 @@ def test_an_import_killed_while_it_writes_leaves_nothing(instance, tmp_path):
         assert instance.query("PRAGMA integrity_check") == [("ok",)]
 
 
-@pytest.mark.skipif("connection.vendor != 'sqlite'")
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own files")
 def test_sqlite_files_copied_mid_burst_open_consistent(instance, tmp_path):
     writer = subprocess.Popen(  # noqa: S603 - our own command
         [*ISKRA, "shell", "-c", BURST],
@@ -99,8 +99,12 @@ def test_sqlite_files_copied_mid_burst_open_consistent(instance, tmp_path):
     )
     snapshots = []
     try:
+        deadline = time.monotonic() + 300
+        while instance.query("SELECT COUNT(*) FROM people_contact") == [(0,)]:
+            assert writer.poll() is None and time.monotonic() < deadline, "the burst never began"
+            time.sleep(0.2)
         for number in range(3):
-            time.sleep(1.5)
+            time.sleep(1.0)
             # Frozen mid-write, the files are what a power cut would leave on the disk.
             writer.send_signal(signal.SIGSTOP)
             folder = tmp_path / f"snapshot{number}"

@@ -17,11 +17,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers", type=int, default=env_int("ISKRA_WEB_WORKERS", 2, minimum=1)
         )
+        parser.add_argument("--certfile", help="serve HTTPS with this certificate (PEM)")
+        parser.add_argument("--keyfile", help="the certificate's private key (PEM)")
 
     def handle(self, *args: Any, host: str, port: int, workers: int, **options: Any) -> None:
+        tls = []
+        if options["certfile"]:
+            tls = ["--certfile", options["certfile"], "--keyfile", options["keyfile"] or ""]
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
-        self.stdout.write(f"Serving Iskra on http://{host}:{port}/")
+        scheme = "https" if options["certfile"] else "http"
+        self.stdout.write(f"Serving Iskra on {scheme}://{host}:{port}/")
         sys.stdout.flush()
         os.execvp(  # noqa: S606 - replaces this process with gunicorn, arguments are ours
             sys.executable,
@@ -42,5 +48,6 @@ class Command(BaseCommand):
                 "iskra.core.redaction.RedactingGunicornLogger",
                 "--access-logformat",
                 '%(t)s "%(m)s %(U)s" %(s)s %(b)s %(L)ss',
+                *tls,
             ],
         )

@@ -1,0 +1,231 @@
+"""Iskra's load test (Locust): organizers and members who log in with their second factor,
+read contacts and follow-ups, add contacts and conversations and log outings; public readers
+on the site and its feed. CSRF stays on: every form is read first and posted back with its
+token, as a browser does. Run by `make loadtest` (loadtest/run.py), which starts the server,
+gives the accounts in LOADTEST_ACCOUNTS and checks afterwards that every write reported here
+as successful is in the database (LOADTEST_WRITES, one JSON line per write)."""
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import random
+import re
+import struct
+import time
+import uuid
+from html.parser import HTMLParser
+from itertools import count
+from typing import Any
+
+from locust import HttpUser, between, task
+
+SETUP = json.loads(open(os.environ["LOADTEST_ACCOUNTS"]).read())  # noqa: SIM115
+WRITES = os.environ["LOADTEST_WRITES"]
+_accounts = {role: count() for role in ("organizer", "member")}
+
+
+def totp(secret: str, at: float | None = None) -> str:
+    key = base64.b32decode(secret)
+    counter = struct.pack(">Q", int((at or time.time()) // 30))
+    digest = hmac.new(key, counter, hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    code = (struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
+    return f"{code:06d}"
+
+
+class FormReader(HTMLParser):
+    """The fields of the forms of a page, with the values a browser would send untouched."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.forms: list[dict[str, Any]] = []
+        self._select: str | None = None
+        self._textarea: str | None = None
+
+    def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
+        attrs = {name: value or "" for name, value in attributes}
+        if tag == "form":
+            self.forms.append({"action": attrs.get("action", ""), "method": attrs.get("method", "get"), "fields": {}})
+            return
+        if not self.forms:
+            return
+        fields = self.forms[-1]["fields"]
+        name = attrs.get("name")
+        if tag == "input" and name:
+            kind = attrs.get("type", "text")
+            if kind in ("checkbox", "radio"):
+                if "checked" in attrs:
+                    fields.setdefault(name, attrs.get("value", "on"))
+            elif kind not in ("submit", "button", "file"):
+                fields.setdefault(name, attrs.get("value", ""))
+        elif tag == "select" and name:
+            self._select = name
+        elif tag == "option" and self._select:
+            if self._select not in fields or "selected" in attrs:
+                fields[self._select] = attrs.get("value", "")
+        elif tag == "textarea" and name:
+            self._textarea = name
+            fields.setdefault(name, "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+
+def form_on(html: str, having: str) -> dict[str, Any] | None:
+    reader = FormReader()
+    reader.feed(html)
+    for form in reader.forms:
+        if having in form["fields"] and form["method"].lower() == "post":
+            return form
+    return None
+
+
+def record(kind: str, **values: Any) -> None:
+    with open(WRITES, "a") as writes:
+        writes.write(json.dumps({"kind": kind, **values}) + "\n")
+
+
+class Organizer(HttpUser):
+    """An organizer or member of the city: signs in with password and TOTP code, then works."""
+
+    weight = 3
+    wait_time = between(1, 4)
+    role = "organizer"
+
+    def on_start(self) -> None:
+        self.client.verify = False  # the run's self-signed certificate
+        number = next(_accounts[self.role])
+        accounts = [a for a in SETUP["accounts"] if a["role"] == self.role]
+        self.account = accounts[number % len(accounts)]
+        self.city = SETUP["city"]
+        self.mine: list[int] = []
+        self.contact_ids: list[int] = []
+        self.login()
+
+    def post(self, url: str, fields: dict[str, Any], **options: Any) -> Any:
+        """As a browser posts a form: with the page it came from as Referer (Django's CSRF
+        check demands it over HTTPS)."""
+        referer = url if url.startswith("http") else self.host + url
+        return self.client.post(url, fields, headers={"Referer": referer}, **options)
+
+    def login(self) -> None:
+        page = self.client.get("/accounts/login/", name="login form")
+        form = form_on(page.text, "login")
+        if form is None:
+            raise RuntimeError("no login form")
+        fields = {**form["fields"], "login": self.account["username"], "password": SETUP["password"]}
+        response = self.post("/accounts/login/", fields, name="login")
+        form = form_on(response.text, "code")
+        if form is None:
+            raise RuntimeError("no two-factor form after the password")
+        # One code per 30 s window and account: wait for a fresh window if needed.
+        response = self.post(
+            response.url, {**form["fields"], "code": totp(self.account["secret"])}, name="login code"
+        )
+        if "/accounts/" in response.url:
+            raise RuntimeError(f"two-factor login failed for {self.account['username']}")
+
+    @task(3)
+    def followups(self) -> None:
+        self.client.get("/people/followups/", name="follow-ups")
+
+    @task(3)
+    def contact_list(self) -> None:
+        response = self.client.get(f"/people/c/{self.city}/", name="contact list")
+        found = [int(pk) for pk in re.findall(r'href="/people/contact/(\d+)/"', response.text)]
+        if found:
+            self.contact_ids = found[:50]
+
+    @task(2)
+    def contact_page(self) -> None:
+        if self.contact_ids:
+            pk = random.choice(self.contact_ids)
+            self.client.get(f"/people/contact/{pk}/", name="contact page")
+
+    @task(1)
+    def add_contact(self) -> None:
+        url = f"/people/c/{self.city}/add/"
+        form = form_on(self.client.get(url, name="add contact form").text, "display_name")
+        if form is None:
+            return
+        marker = f"LT-{uuid.uuid4().hex[:10]}"
+        fields = {**form["fields"], "display_name": marker, "add_anyway": "1"}
+        with self.post(url, fields, name="add contact", catch_response=True, allow_redirects=False) as response:
+            if response.status_code == 302:
+                record("contact", name=marker)
+                match = re.search(r"/people/contact/(\d+)/", response.headers.get("Location", ""))
+                if match:
+                    self.mine.append(int(match.group(1)))
+                response.success()
+            else:
+                response.failure(f"add contact answered {response.status_code}")
+
+    @task(1)
+    def add_conversation(self) -> None:
+        if not self.mine:
+            return
+        pk = random.choice(self.mine)
+        url = f"/people/contact/{pk}/conversation/"
+        form = form_on(self.client.get(url, name="conversation form").text, "happened_on")
+        if form is None:
+            return
+        fields = {**form["fields"], "note": "Talked about the strike fund."}
+        with self.post(url, fields, name="add conversation", catch_response=True, allow_redirects=False) as response:
+            if response.status_code == 302:
+                record("conversation", contact=pk)
+                response.success()
+            else:
+                response.failure(f"add conversation answered {response.status_code}")
+
+    @task(1)
+    def log_outing(self) -> None:
+        url = f"/distribution/{self.city}/outings/new/"
+        page = self.client.get(url, name="outing form")
+        form = form_on(page.text, "place")
+        if form is None:
+            return
+        marker = f"LT-{uuid.uuid4().hex[:10]}"
+        fields = dict(form["fields"])
+        fields["place"] = marker
+        fields["starts_at"] = time.strftime("%Y-%m-%dT%H:%M", time.gmtime(time.time() - 3600))
+        if "met_name" in fields:
+            fields["met_name"] = "R"
+        with self.post(url, fields, name="log outing", catch_response=True, allow_redirects=False) as response:
+            if response.status_code == 302:
+                record("outing", place=marker)
+                response.success()
+            else:
+                problems = re.findall(r'class="errorlist[^"]*"><li>([^<]*)', response.text)
+                response.failure(f"log outing answered {response.status_code}: {problems[:3]}")
+
+
+class Member(Organizer):
+    weight = 3
+    role = "member"
+
+
+class PublicReader(HttpUser):
+    """A reader of the public site: the home page, the publication, an issue, the feed."""
+
+    weight = 2
+    wait_time = between(1, 5)
+
+    def on_start(self) -> None:
+        self.client.verify = False
+
+    @task(2)
+    def home(self) -> None:
+        self.client.get("/p/", name="public home")
+
+    @task(2)
+    def issue(self) -> None:
+        self.client.get(f"/p/{SETUP['publication']}/{SETUP['issue']}/en/", name="public issue")
+
+    @task(1)
+    def feed(self) -> None:
+        self.client.get(f"/p/{SETUP['publication']}/en/atom.xml", name="public feed")
