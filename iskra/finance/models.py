@@ -23,6 +23,10 @@ class Books(models.Model):
     currency = models.CharField(_("currency"), max_length=3, default="USD")
     created_at = models.DateTimeField(auto_now_add=True)
 
+    class Meta:
+        verbose_name = _("books")
+        verbose_name_plural = _("books")
+
     def __str__(self) -> str:
         return f"{self.collective} ({self.currency})"
 
@@ -48,6 +52,8 @@ class Account(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("account")
+        verbose_name_plural = _("accounts")
         ordering = ["collective", "kind", "code"]
         constraints = [
             models.UniqueConstraint(fields=["collective", "code"], name="account_code_once")
@@ -106,6 +112,8 @@ class Transaction(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("transaction")
+        verbose_name_plural = _("transactions")
         ordering = ["-date", "-pk"]
         indexes = [
             models.Index(fields=["collective", "-date"], name="fin_tx_coll_date"),
@@ -138,10 +146,12 @@ class Posting(models.Model):
     )
 
     class Meta:
+        verbose_name = _("leg")
+        verbose_name_plural = _("legs")
         ordering = ["transaction", "pk"]
         indexes = [
             models.Index(
-                fields=["collective", "date", "kind", "category", "base_minor"],
+                fields=["collective", "date", "kind", "category", "counterparty", "base_minor"],
                 name="fin_post_coll_date",
             ),
             # The balances page sums one collective's legs per account from the index alone.
@@ -167,6 +177,8 @@ class ClosedMonth(models.Model):
     closed_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("closed month")
+        verbose_name_plural = _("closed months")
         ordering = ["collective", "-month"]
         constraints = [
             models.UniqueConstraint(fields=["collective", "month"], name="closed_month_once")
@@ -203,6 +215,8 @@ class DuesPledge(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("dues pledge")
+        verbose_name_plural = _("dues pledges")
         ordering = ["collective", "member", "-starts_on", "-pk"]
         indexes = [models.Index(fields=["collective", "starts_on"], name="fin_pledge_coll")]
 
@@ -233,6 +247,8 @@ class DuesPayment(models.Model):
     transaction = models.OneToOneField(Transaction, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
+        verbose_name = _("dues payment")
+        verbose_name_plural = _("dues payments")
         ordering = ["-month", "-pk"]
         indexes = [models.Index(fields=["collective", "month"], name="fin_dues_coll_month")]
 
@@ -254,6 +270,8 @@ class FundDrive(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("fund drive")
+        verbose_name_plural = _("fund drives")
         ordering = ["-starts_on", "-pk"]
 
     def __str__(self) -> str:
@@ -274,6 +292,8 @@ class FundPledge(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("fund drive pledge")
+        verbose_name_plural = _("fund drive pledges")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
@@ -284,6 +304,10 @@ class FundPayment(models.Model):
     drive = models.ForeignKey(FundDrive, on_delete=models.CASCADE, related_name="payments")
     amount_minor = models.BigIntegerField()
     transaction = models.OneToOneField(Transaction, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("fund drive payment")
+        verbose_name_plural = _("fund drive payments")
 
     def __str__(self) -> str:
         return f"{self.drive}: {self.amount_minor}"
@@ -314,6 +338,8 @@ class Transfer(models.Model):
     )
 
     class Meta:
+        verbose_name = _("transfer")
+        verbose_name_plural = _("transfers")
         ordering = ["-sent_on", "-pk"]
 
     def __str__(self) -> str:

@@ -2,6 +2,7 @@
 formatting per language with Babel."""
 
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from babel.core import Locale
@@ -25,6 +26,7 @@ def check_currency(code: str) -> str:
     return code
 
 
+@lru_cache(maxsize=512)
 def places(currency: str) -> int:
     return int(get_currency_precision(currency))
 
@@ -67,8 +69,7 @@ def to_minor(amount: Decimal, currency: str) -> int:
 
 
 def from_minor(minor: int, currency: str) -> Decimal:
-    digits = places(currency)
-    return (Decimal(minor) / (10**digits)).quantize(Decimal(1).scaleb(-digits))
+    return Decimal(minor).scaleb(-places(currency))
 
 
 def convert_minor(minor: int, from_currency: str, to_currency: str, rate: Decimal) -> int:
@@ -86,7 +87,11 @@ def default_currency(country: str) -> str:
 
 
 def _locale() -> Locale:
-    language = (get_language() or "en").replace("-", "_")
+    return _parsed_locale((get_language() or "en").replace("-", "_"))
+
+
+@lru_cache(maxsize=64)
+def _parsed_locale(language: str) -> Locale:
     try:
         return Locale.parse(language)
     except (ValueError, LookupError):

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from iskra.finance import money
@@ -117,16 +117,22 @@ def period_summary(*, collectives: list[Collective], start: date, end: date) -> 
     )
     main = currencies.get(ids[0], "USD") if ids else "USD"
     totals: dict[str, CurrencyTotals] = defaultdict(CurrencyTotals)
-    in_period = Posting.objects.filter(
-        collective_id__in=ids, date__gte=start, date__lte=end, kind__in=["income", "expense"]
-    )
+    # One pass over the covering index: legs with a counterparty among the collectives are
+    # money between them, counted apart and left out.
     rows = (
-        in_period.exclude(_internal(ids))
-        .values("collective_id", "kind", "category")
-        .annotate(total=Sum("base_minor"))
+        Posting.objects.filter(
+            collective_id__in=ids, date__gte=start, date__lte=end, kind__in=["income", "expense"]
+        )
+        .values("collective_id", "kind", "category", "counterparty_id")
+        .annotate(total=Sum("base_minor"), legs=Count("*"))
         .order_by()
     )
+    inside = set(ids)
+    eliminated = 0
     for row in rows:
+        if row["counterparty_id"] in inside:
+            eliminated += row["legs"]
+            continue
         currency = currencies.get(row["collective_id"], main)
         amount = money.from_minor(row["total"], currency)
         bucket = totals[currency]
@@ -136,7 +142,6 @@ def period_summary(*, collectives: list[Collective], start: date, end: date) -> 
         else:
             target = bucket.expenses_by_category
         target[row["category"]] = target.get(row["category"], Decimal(0)) + amount
-    eliminated = in_period.filter(_internal(ids)).count() if len(ids) > 1 else 0
     paid = (
         DuesPayment.objects.filter(
             collective_id__in=ids, transaction__date__gte=start, transaction__date__lte=end
@@ -236,7 +241,7 @@ def cash_position(collective_ids: list[int], on: date) -> dict[str, Decimal]:
     return {row["currency"]: money.from_minor(row["total"], row["currency"]) for row in rows}
 
 
-def recent_transactions(collective: Collective, *, limit: int = 30) -> list[Transaction]:
+def recent_transactions(collective: Collective, *, limit: int = 20) -> list[Transaction]:
     """The latest transactions with a leg in these books (a transfer received included),
     found from the legs' (collective, date) index."""
     ids = list(

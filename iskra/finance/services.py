@@ -109,6 +109,19 @@ def account(collective: Collective, code: str) -> Account:
         return Account.objects.select_related("parent").get(collective=collective, code=code)
 
 
+def accounts_by_code(collective: Collective, codes: set[str]) -> dict[str, Account]:
+    """Several accounts of the books in one query."""
+    found = {
+        item.code: item
+        for item in Account.objects.select_related("parent").filter(
+            collective=collective, code__in=codes
+        )
+    }
+    if len(found) < len(codes):
+        return {code: account(collective, code) for code in codes}
+    return found
+
+
 # Transactions
 
 
@@ -164,7 +177,11 @@ def transaction_record(
         raise DomainError(_("A transaction has at least two legs."))
     totals: dict[str, int] = defaultdict(int)
     rows = []
-    bases: dict[int, str] = {}
+    bases: dict[int, str] = dict(
+        Books.objects.filter(
+            collective_id__in={leg.account.collective_id for leg in legs}
+        ).values_list("collective_id", "currency")
+    )
     for leg in legs:
         leg_currency = money.check_currency(leg.currency or currency)
         amount = money.parse(leg.amount, leg_currency, allow_negative=True)
@@ -418,18 +435,19 @@ def outing_post(*, actor: Any, outing: Any) -> list[Transaction]:
                 continue
         legs = []
         total = Decimal(0)
+        chart = accounts_by_code(collective, {"cash", *(line.category for line in lines)})
         for line in lines:
             total += line.amount
             legs.append(
                 Leg(
-                    account=account(collective, line.category),
+                    account=chart[line.category],
                     amount=-line.amount,
                     currency=currency,
                     issue_id=line.issue_id,
                 )
             )
         if total:
-            legs.append(Leg(account=account(collective, "cash"), amount=total, currency=currency))
+            legs.append(Leg(account=chart["cash"], amount=total, currency=currency))
         else:
             legs = []
         record = _sync_source(
