@@ -101,6 +101,34 @@ def make_size(picture: Any, width: int, extension: str) -> str | None:
     return name
 
 
+def size_url(picture: Any, width: int, extension: str) -> str:
+    from django.urls import reverse
+
+    return reverse("public:image_size", args=[picture.pk, width, extension])
+
+
+def responsive(picture: Any) -> dict[str, Any]:
+    """What a page needs to show a picture: the original's URL, `srcset`s in WebP and JPEG,
+    its width and height (so the page does not jump while it loads)."""
+    from django.urls import reverse
+
+    width, height = dimensions(picture)
+    widths = widths_for(picture)
+    return {
+        "picture": picture,
+        "src": size_url(picture, widths[-1], "jpg")
+        if widths
+        else reverse("public:image", args=[picture.pk, picture.image_name]),
+        "original": reverse("public:image", args=[picture.pk, picture.image_name]),
+        "webp": ", ".join(f"{size_url(picture, w, 'webp')} {w}w" for w in widths),
+        "jpeg": ", ".join(f"{size_url(picture, w, 'jpg')} {w}w" for w in widths),
+        "width": min(width, widths[-1]) if widths else width,
+        "height": round(height * min(width, widths[-1]) / width) if widths and width else height,
+        "alt": picture.alt_text,
+        "caption": picture.caption,
+    }
+
+
 def dimensions(picture: Any) -> tuple[int, int]:
     try:
         return int(picture.image.width), int(picture.image.height)

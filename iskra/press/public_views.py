@@ -11,6 +11,7 @@ from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
+from django.core.files.storage import default_storage
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -24,7 +25,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from iskra.core.errors import DomainError
-from iskra.press import feeds, queries, services, tokens
+from iskra.press import feeds, images, queries, services, tokens
 from iskra.press.forms import SubmissionForm, SubscribeForm
 from iskra.press.models import Article, ArticleImage, Publication, Subscriber, Topic
 from iskra.press.rendering import article_html, plain_text
@@ -128,21 +129,40 @@ def render_article(request: HttpRequest, article: Article, versions: list[Articl
                 body_html=article_html(article),
                 description=article.summary or plain_text(article.body)[:200],
                 versions=versions,
-                images=list(article.original.images.all()),
-                canonical=request.build_absolute_uri(feeds.article_url(article)),
+                # This language's own pictures, captions and descriptions.
+                images=[images.responsive(picture) for picture in article.images.all()],
+                canonical=feeds.absolute_for(request)(feeds.article_url(article)),
+                public_base=feeds.public_base(request),
             ),
         )
 
 
-def image(request: HttpRequest, pk: int, name: str) -> FileResponse:
+def _public_picture(pk: int) -> ArticleImage:
     """An article's image, only once the article (or the original it translates) is out."""
     picture = get_object_or_404(ArticleImage.objects.select_related("article"), pk=pk)
     published = queries.published_articles().filter(
         Q(pk=picture.article_id) | Q(translation_of_id=picture.article_id)
     )
-    if picture.image_name != name or not published.exists():
+    if not published.exists():
+        raise Http404
+    return picture
+
+
+def image(request: HttpRequest, pk: int, name: str) -> FileResponse:
+    picture = _public_picture(pk)
+    if picture.image_name != name:
         raise Http404
     return FileResponse(picture.image.open("rb"), content_type=picture.content_type)
+
+
+def image_size(request: HttpRequest, pk: int, width: int, extension: str) -> FileResponse:
+    """A responsive version (a width, WebP or JPEG) of a published article's image."""
+    picture = _public_picture(pk)
+    name = images.make_size(picture, width, extension)
+    if name is None:
+        raise Http404
+    content_type = "image/webp" if extension == "webp" else "image/jpeg"
+    return FileResponse(default_storage.open(name, "rb"), content_type=content_type)
 
 
 def topic(request: HttpRequest, slug: str, language: str) -> HttpResponse:
@@ -166,13 +186,13 @@ def feed(request: HttpRequest, slug: str, language: str) -> HttpResponse:
     publication = _public_publication(slug)
     if language not in publication.languages:
         raise Http404
-    body = feeds.atom_feed(publication, language, request.build_absolute_uri)
+    body = feeds.atom_feed(publication, language, feeds.absolute_for(request))
     return HttpResponse(body, content_type="application/atom+xml; charset=utf-8")
 
 
 def sitemap(request: HttpRequest) -> HttpResponse:
     return HttpResponse(
-        feeds.sitemap(request.build_absolute_uri), content_type="application/xml; charset=utf-8"
+        feeds.sitemap(feeds.absolute_for(request)), content_type="application/xml; charset=utf-8"
     )
 
 
@@ -252,7 +272,7 @@ def submit_thanks(request: HttpRequest, slug: str) -> HttpResponse:
 
 def submit_qr(request: HttpRequest, slug: str) -> HttpResponse:
     publication = get_object_or_404(Publication, slug=slug)
-    url = request.build_absolute_uri(reverse("public:submit", args=[publication.slug]))
+    url = feeds.public_base(request) + reverse("public:submit", args=[publication.slug])
     return HttpResponse(qr_svg(url), content_type="image/svg+xml")
 
 
