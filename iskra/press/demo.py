@@ -411,6 +411,115 @@ MORE_PAPER_ARTICLES: list[dict[str, Any]] = [
             "reverso, sin dar su nombre.",
         ),
     },
+    {
+        "kind": Article.Kind.REPORT,
+        "topics": ["Garment workers", "Strikes"],
+        "place": "Dhaka",
+        "country": ("Bangladesh", "Bangladesh"),
+        "date": date(2024, 9, 1),
+        "byline": "Correspondent",
+        "en": (
+            "Dhaka: garment strike wave wins a raise, and costs lives",
+            "The owners gave in after six weeks. Four workers were killed by the police.",
+            "After six weeks of strikes that closed hundreds of factories around Dhaka, the "
+            "garment owners' association agreed to raise the minimum wage. The raise is less "
+            "than half of what the workers demanded, and four workers were shot dead by the "
+            "police during the protests.\n\n"
+            "The strikes began in one industrial zone, when a factory refused to pay the "
+            "previous month's wages on time. Within days, workers from neighbouring factories "
+            "came out to support them, and the demand grew into a new minimum wage for the "
+            "whole industry. Most of the strikers are young women who came from the villages "
+            "to work twelve-hour days sewing clothes for the big European and American "
+            "brands.\n\n"
+            "The brands said they were concerned. They did not say they would pay more for "
+            "the clothes. The government sent the police and the army, and filed cases "
+            "against thousands of unnamed workers, a way of threatening anyone who speaks up "
+            "at the next strike.\n\n"
+            "The workers of Dhaka, San Salvador and Los Angeles sew for the same brands. The "
+            "women who refused unpaid overtime in San Salvador this month, reported on another "
+            "page, face the same companies. What they lack is a way to act together across "
+            "the borders that the companies cross every day.\n\n"
+            "Red Banner will print reports from garment workers in every country where it is "
+            "read. Send them through the form on our site; no name is needed.",
+        ),
+        "es": (
+            "Daca: una ola de huelgas textiles gana un aumento y cuesta vidas",
+            "Los patrones cedieron tras seis semanas. La policía mató a cuatro obreros.",
+            "Después de seis semanas de huelgas que cerraron cientos de fábricas alrededor de "
+            "Daca, la asociación de patrones textiles aceptó subir el salario mínimo. El "
+            "aumento es menos de la mitad de lo que exigían los trabajadores, y la policía "
+            "mató a tiros a cuatro obreros durante las protestas.\n\n"
+            "Las huelgas empezaron en una zona industrial, cuando una fábrica se negó a pagar "
+            "a tiempo los salarios del mes anterior. En pocos días, los obreros de las fábricas "
+            "vecinas salieron a apoyarlos, y la demanda creció hasta un nuevo salario mínimo "
+            "para toda la industria. La mayoría de los huelguistas son mujeres jóvenes que "
+            "llegaron del campo para coser doce horas al día ropa para las grandes marcas "
+            "europeas y estadounidenses.\n\n"
+            "Las marcas dijeron estar preocupadas. No dijeron que pagarían más por la ropa. El "
+            "gobierno envió a la policía y al ejército, y abrió causas contra miles de obreros "
+            "sin nombre, una manera de amenazar a quien hable en la próxima huelga.\n\n"
+            "Los obreros de Daca, San Salvador y Los Ángeles cosen para las mismas marcas. Las "
+            "mujeres que rechazaron este mes las horas extra sin pago en San Salvador, como "
+            "contamos en otra página, enfrentan a las mismas empresas. Lo que les falta es una "
+            "manera de actuar juntas por encima de las fronteras que las empresas cruzan todos "
+            "los días.\n\n"
+            "Bandera Roja publicará informes de trabajadores textiles de todos los países "
+            "donde se lee. Envíenlos con el formulario de nuestro sitio; no hace falta nombre.",
+        ),
+    },
+    {
+        "kind": Article.Kind.ANALYSIS,
+        "topics": ["Housing"],
+        "place": "Los Angeles",
+        "country": ("USA", "EE. UU."),
+        "date": date(2024, 9, 10),
+        "byline": "A Red Banner reader",
+        "en": (
+            "Rent takes half the paycheck",
+            "Tenants in one building learned what a union of neighbours can do.",
+            "In the building on Fourth Street where this reader lives, rent went up twice in a "
+            "year. A cleaner who has lived there for eleven years now pays more than half of "
+            "what she earns to the landlord. When the heating broke in January, it took seven "
+            "weeks to fix it.\n\n"
+            "One evening, tenants from six apartments met in the laundry room. They wrote "
+            "down every repair that had been refused and every fee that had appeared on the "
+            "bills. Then they knocked on every door. Within a month, forty of the fifty "
+            "apartments had signed a letter to the management company, and the repairs began "
+            "the week after.\n\n"
+            "A tenants' union in one building cannot lower the rents of a whole city. Rent is "
+            "high because housing is built and owned to make a profit, and the banks and "
+            "funds that own more and more of it answer to their shareholders, not to the "
+            "people who live there. But the tenants on Fourth Street learned the same thing "
+            "that workers learn at work: alone, each of us is a problem for the landlord to "
+            "manage; together, we are a force he has to reckon with.\n\n"
+            "The same people who pay the rent work in the warehouses, the hospitals and the "
+            "shops of the city. The fight over housing and the fight over wages are one fight, "
+            "against the same class.",
+        ),
+        "es": (
+            "El alquiler se lleva la mitad del sueldo",
+            "Los inquilinos de un edificio aprendieron lo que puede un sindicato de vecinos.",
+            "En el edificio de la calle Cuarta donde vive este lector, el alquiler subió dos "
+            "veces en un año. Una limpiadora que vive allí desde hace once años paga ahora más "
+            "de la mitad de lo que gana al casero. Cuando se rompió la calefacción en enero, "
+            "tardaron siete semanas en arreglarla.\n\n"
+            "Una noche, inquilinos de seis apartamentos se reunieron en la lavandería. "
+            "Anotaron cada reparación negada y cada cargo que había aparecido en las facturas. "
+            "Luego tocaron a todas las puertas. En un mes, cuarenta de los cincuenta "
+            "apartamentos habían firmado una carta a la administradora, y las reparaciones "
+            "empezaron la semana siguiente.\n\n"
+            "Un sindicato de inquilinos en un edificio no puede bajar los alquileres de toda "
+            "una ciudad. El alquiler es alto porque la vivienda se construye y se posee para "
+            "obtener ganancias, y los bancos y fondos que poseen cada vez más responden a sus "
+            "accionistas, no a quienes viven allí. Pero los inquilinos de la calle Cuarta "
+            "aprendieron lo mismo que los obreros aprenden en el trabajo: solos, cada uno es "
+            "un problema que el casero administra; juntos, somos una fuerza con la que tiene "
+            "que contar.\n\n"
+            "Las mismas personas que pagan el alquiler trabajan en los almacenes, los "
+            "hospitales y las tiendas de la ciudad. La lucha por la vivienda y la lucha por el "
+            "salario son una sola lucha, contra la misma clase.",
+        ),
+    },
 ]
 
 # Spanish bylines and topic names of the paper's articles.
@@ -432,6 +541,8 @@ TOPICS_ES = {
     "mining": "Minería",
     "dockworkers": "Estibadores",
     "auto-workers": "Obreros del automóvil",
+    "strikes": "Huelgas",
+    "housing": "Vivienda",
 }
 # Pictures of the paper (drawn by `demo_picture`): article index -> per language (alt text,
 # caption).
@@ -453,6 +564,10 @@ PAPER_PICTURES: dict[int, dict[str, tuple[str, str]]] = {
     5: {
         "en": ("Garment workers outside the shop", "The night shift walked out together."),
         "es": ("Costureras frente al taller", "El turno de noche salió junto."),
+    },
+    10: {
+        "en": ("Sewing machines in a long row", "A garment factory near Dhaka."),
+        "es": ("Máquinas de coser en una larga fila", "Una fábrica textil cerca de Daca."),
     },
     8: {
         "en": ("Cranes over a container terminal", "The port of Oakland at the change of shift."),

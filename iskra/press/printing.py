@@ -76,6 +76,7 @@ class PrintedArticle:
     anchor: str = ""
     images: list[PrintedImage] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+    break_before: bool = False  # starts a new page: its headline would end the page alone
 
 
 @dataclass
@@ -148,11 +149,16 @@ def _printed(
                 wide=width >= height,
             )
         )
+    anchor = f"a{version.pk}-{language}-{issue.pk}"
+    html = str(article_html(version))
+    # Where the text starts: a headline whose text starts on another page is moved.
+    marker = f'<span id="{anchor}-text"></span>'
+    html = html.replace("<p>", "<p>" + marker, 1) if html.startswith("<p>") else marker + html
     return PrintedArticle(
         placement,
         version,
-        article_html(version),
-        anchor=f"a{version.pk}-{language}-{issue.pk}",
+        mark_safe(html),  # noqa: S308 - sanitized HTML and our own anchor
+        anchor=anchor,
         images=images,
         topics=[topic.name_in(language) for topic in version.topics.all()],
     )
@@ -387,7 +393,18 @@ def _tabloid(job: _Job) -> tuple[Any, list[str]]:
                 for item in ([run.lead] if run.lead else []) + run.front
             ]
             cuts[edition.language] = _one_block_less(cuts[edition.language], run_blocks)
-    # 3. Pad each edition to a multiple of four pages with the house boxes.
+    # 3. A headline that ends a page alone, its text on the next: the article starts a page.
+    stranded = [
+        item
+        for edition in editions
+        for item in edition.inside
+        if item.anchor in anchors and anchors.get(f"{item.anchor}-text") != anchors[item.anchor]
+    ]
+    if stranded:
+        for item in stranded:
+            item.break_before = True
+        document = _render(job.html(editions))
+    # 4. Pad each edition to a multiple of four pages with the house boxes.
     counts = _edition_pages(document, job.languages)
     if any(count % 4 for count in counts.values()):
         for edition in editions:
