@@ -39,7 +39,7 @@ from django.db.models import Q
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 
-from iskra.press import images, public_views, queries
+from iskra.press import editions_files, images, public_views, queries
 from iskra.press.models import Article, ArticleImage, Topic
 
 PLAIN_STATIC = {
@@ -77,6 +77,7 @@ def public_paths() -> Iterator[tuple[str, str]]:
     yield reverse("public:home"), "/index.html"
     yield reverse("public:home"), reverse("public:home")
     yield reverse("public:sitemap"), reverse("public:sitemap")
+    yield reverse("public:houses_css"), reverse("public:houses_css")
     publications = list(queries.public_publications())
     languages = sorted({code for publication in publications for code in publication.languages})
     search = reverse("public:search")
@@ -90,7 +91,11 @@ def public_paths() -> Iterator[tuple[str, str]]:
             yield reverse("public:feed", args=[publication.slug, code]), ""
         for issue in queries.published_issues().filter(publication=publication):
             for code in publication.languages:
-                yield reverse("public:issue", args=[publication.slug, issue.number, code]), ""
+                args = [publication.slug, issue.number, code]
+                yield reverse("public:issue", args=args), ""
+                yield reverse("public:edition_pdf", args=args), ""
+                if editions_files.can_draw_front():
+                    yield reverse("public:edition_front", args=args), ""
     topics = (
         Topic.objects.filter(articles__in=queries.published_articles())
         .values_list("slug", "articles__language")
@@ -240,7 +245,7 @@ def export_site(directory: Path, *, base_url: str, search_index: bool = True) ->
                 result.failures.append(f"{url}: {response.status_code}")
                 continue
             relative = str(file_for(Path(""), target or url))
-            content = response.content
+            content = b"".join(response.streaming_content) if response.streaming else response.content
             if relative.endswith(".html"):
                 text = content.decode()
                 static_paths.update(STATIC_REFERENCE.findall(text))

@@ -265,9 +265,10 @@ class _Job:
         )
         self.qr = segno.make(self.submit_url, error="m").svg_data_uri(scale=3)
         self.proof = is_proof(issue)
-        self.problems = {
-            code: queries.issue_problems(issue, [code], self.placements) for code in self.languages
-        }
+        self.problems: dict[str, list[str]] = {}
+        for code in self.languages:
+            with translation.override(code):
+                self.problems[code] = queries.issue_problems(issue, [code], self.placements)
         self.tight = False
 
     def html(self, editions: list[Edition]) -> str:

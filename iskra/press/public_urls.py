@@ -8,6 +8,7 @@ app_name = "public"
 urlpatterns = [
     path("", views.home, name="home"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("houses.css", views.houses_css, name="houses_css"),
     path("search/", views.search, name="search"),
     path("a/<int:pk>/<slug:slug>/", views.article, name="article"),
     path("images/<int:pk>/w/<int:width>.<slug:extension>", views.image_size, name="image_size"),
@@ -22,4 +23,14 @@ urlpatterns = [
     path("<slug:slug>/subscribe/", views.subscribe, name="subscribe"),
     path("<slug:slug>/<slug:language>/atom.xml", views.feed, name="feed"),
     path("<slug:slug>/<int:number>/<slug:language>/", views.issue, name="issue"),
+    path(
+        "<slug:slug>/<int:number>/<slug:language>/edition.pdf",
+        views.edition_pdf,
+        name="edition_pdf",
+    ),
+    path(
+        "<slug:slug>/<int:number>/<slug:language>/front.png",
+        views.edition_front,
+        name="edition_front",
+    ),
 ]

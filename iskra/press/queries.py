@@ -161,6 +161,27 @@ def public_publications() -> QuerySet[Publication]:
     return Publication.objects.filter(pk__in=ids).order_by("slug")
 
 
+def latest_issues(publications: list[Publication]) -> dict[int, Issue]:
+    """Each publication's newest published issue, by publication id."""
+    latest: dict[int, Issue] = {}
+    issues = (
+        published_issues()
+        .filter(publication__in=publications)
+        .select_related("publication")
+        .order_by("publication_id", "-date", "-number")
+    )
+    for issue in issues:
+        latest.setdefault(issue.publication_id, issue)
+    return latest
+
+
+def current_issue(publications: list[Publication], latest: dict[int, Issue]) -> Issue | None:
+    """The issue the home page leads with: the newest issue of a paper, else of anything."""
+    papers = [latest[p.pk] for p in publications if p.pk in latest and p.kind == p.Kind.PAPER]
+    candidates = papers or list(latest.values())
+    return max(candidates, key=lambda issue: (issue.date, issue.pk), default=None)
+
+
 def public_issue_articles(issue: Issue, language: str) -> list[tuple[IssuePlacement, Article]]:
     """The published versions in `language` of what is placed in a published issue."""
     if issue.state != Issue.State.PUBLISHED:
@@ -170,6 +191,7 @@ def public_issue_articles(issue: Issue, language: str) -> list[tuple[IssuePlacem
         version = version_in(placement.article, language)
         if version is not None and version.is_published:
             rows.append((placement, version))
+    rows.sort(key=lambda row: (not row[0].is_lead, row[0].page, row[0].order, row[0].pk))
     return rows
 
 
