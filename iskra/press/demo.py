@@ -275,7 +275,7 @@ MORE_PAPER_ARTICLES: list[dict[str, Any]] = [
             'complaint with the same sentence: "There is no money in the budget." The same '
             "county found forty million dollars this spring for new patrol cars.\n\n"
             '"They count beds, we count people," said a nurse from the emergency room who has '
-            "worked there for nineteen years. \"When I started we had one nurse for four "
+            'worked there for nineteen years. "When I started we had one nurse for four '
             'patients. Now it is one for seven on a good night."\n\n'
             "The union leadership asked members to be patient while it negotiates. Many nurses "
             "are tired of patience. A group from the night shift has started meeting before "
@@ -559,7 +559,10 @@ PAPER_PICTURES: dict[int, dict[str, tuple[str, str]]] = {
     },
     2: {
         "en": ("Paper sellers along the parade", "Selling Red Banner on Labor Day."),
-        "es": ("Vendedores del periódico en el desfile", "Venta de Bandera Roja el Día del Trabajo."),
+        "es": (
+            "Vendedores del periódico en el desfile",
+            "Venta de Bandera Roja el Día del Trabajo.",
+        ),
     },
     5: {
         "en": ("Garment workers outside the shop", "The night shift walked out together."),
@@ -571,7 +574,10 @@ PAPER_PICTURES: dict[int, dict[str, tuple[str, str]]] = {
     },
     8: {
         "en": ("Cranes over a container terminal", "The port of Oakland at the change of shift."),
-        "es": ("Grúas sobre una terminal de contenedores", "El puerto de Oakland en el cambio de turno."),
+        "es": (
+            "Grúas sobre una terminal de contenedores",
+            "El puerto de Oakland en el cambio de turno.",
+        ),
     },
 }
 

@@ -245,7 +245,9 @@ def export_site(directory: Path, *, base_url: str, search_index: bool = True) ->
                 result.failures.append(f"{url}: {response.status_code}")
                 continue
             relative = str(file_for(Path(""), target or url))
-            content = b"".join(response.streaming_content) if response.streaming else response.content
+            content = (
+                b"".join(response.streaming_content) if response.streaming else response.content
+            )
             if relative.endswith(".html"):
                 text = content.decode()
                 static_paths.update(STATIC_REFERENCE.findall(text))
@@ -335,7 +337,9 @@ def _copy_images(folder: _Folder) -> int:
     ).distinct()
     count = 0
     for picture in pictures:
-        urls = [(reverse("public:image", args=[picture.pk, picture.image_name]), picture.image.name)]
+        urls = [
+            (reverse("public:image", args=[picture.pk, picture.image_name]), picture.image.name)
+        ]
         for width in images.widths_for(picture):
             for extension in images.FORMATS:
                 name = images.make_size(picture, width, extension)

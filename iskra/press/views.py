@@ -296,9 +296,7 @@ def issue_pdf(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 def issue_send(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     issue = _issue(request, slug, number)
     try:
-        editions.edition_send(
-            actor=request.user, issue=issue, base_url=feeds.public_base(request)
-        )
+        editions.edition_send(actor=request.user, issue=issue, base_url=feeds.public_base(request))
     except DomainError as error:
         _fail(request, error)
     else:

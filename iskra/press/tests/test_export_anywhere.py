@@ -3,6 +3,7 @@ by a real HTTP server, every internal link and asset answers 200; the base URL k
 without a public address the export refuses; exporting again writes only what changed and
 leaves no trace of an article that was unpublished, in files or in the search index."""
 
+import contextlib
 import gzip
 import http.server
 import re
@@ -179,10 +180,8 @@ def _search_holds(site: Path, words: str) -> bool:
     """Whether Pagefind's index (gzip-compressed fragments) still holds the words."""
     for path in (site / "pagefind").rglob("*.pf_fragment"):
         data = path.read_bytes()
-        try:
+        with contextlib.suppress(OSError):
             data = gzip.decompress(data)
-        except OSError:
-            pass
         if words.encode() in data:
             return True
     return False

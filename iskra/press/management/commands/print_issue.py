@@ -66,7 +66,9 @@ class Command(BaseCommand):
         out: Path = options["out"]
         out.write_bytes(result.pdf)
         proof = " (proof)" if result.proof else ""
-        self.stdout.write(f"Wrote {out}: {result.pages} pages{proof}, {len(result.pdf) // 1024} KiB")
+        self.stdout.write(
+            f"Wrote {out}: {result.pages} pages{proof}, {len(result.pdf) // 1024} KiB"
+        )
         if result.imposed is not None:
             imposed = out.with_name(f"{out.stem}-imposed{out.suffix}")
             imposed.write_bytes(result.imposed)
