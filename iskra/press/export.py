@@ -31,6 +31,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.contrib.staticfiles import finders
@@ -245,9 +246,8 @@ def export_site(directory: Path, *, base_url: str, search_index: bool = True) ->
                 result.failures.append(f"{url}: {response.status_code}")
                 continue
             relative = str(file_for(Path(""), target or url))
-            content = (
-                b"".join(response.streaming_content) if response.streaming else response.content
-            )
+            answer: Any = response
+            content = b"".join(answer.streaming_content) if answer.streaming else answer.content
             if relative.endswith(".html"):
                 text = content.decode()
                 static_paths.update(STATIC_REFERENCE.findall(text))
@@ -257,12 +257,12 @@ def export_site(directory: Path, *, base_url: str, search_index: bool = True) ->
                 result.feeds += 1
             folder.write(relative, content)
         factory = RequestFactory(HTTP_HOST=host, HTTP_X_ISKRA_EXPORT="1")
-        for relative, signature, content in _article_pages(
+        for relative, signature, page in _article_pages(
             factory, folder, secure=parts.scheme == "https"
         ):
             folder.articles[relative] = signature
-            if content is not None:
-                text = content.decode()
+            if page is not None:
+                text = page.decode()
                 static_paths.update(STATIC_REFERENCE.findall(text))
                 folder.write(relative, relativize(text, relative).encode())
                 result.articles_rendered += 1

@@ -19,6 +19,7 @@ from django.core.files.storage import default_storage
 from PIL import Image, ImageOps
 
 WIDTHS = (480, 960, 1600)
+UNREADABLE = (OSError, ValueError, SyntaxError, Image.DecompressionBombError)
 FORMATS = {"webp": "WEBP", "jpg": "JPEG"}
 JPEG_QUALITY = 85
 
@@ -61,7 +62,7 @@ def strip_stored(name: str) -> bool:
         with default_storage.open(name, "rb") as stored:
             data = stored.read()
         clean, _extension = _clean_bytes(data)
-    except (OSError, ValueError, Image.DecompressionBombError):
+    except UNREADABLE:
         return False
     path = Path(default_storage.path(name))
     path.write_bytes(clean)

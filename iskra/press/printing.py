@@ -229,9 +229,9 @@ def _edition(
             partial.rest = mark_safe("\n".join(parts[blocks:]))  # noqa: S308
             continued = partial
         on_front.append(partial)
-    index = [continued, *inside] if continued is not None else inside
+    listed = [continued, *inside] if continued is not None else inside
     return Edition(
-        language, lead, band, inside, on_front[1:], [], missing, continued=continued, index=index
+        language, lead, band, inside, on_front[1:], [], missing, continued=continued, index=listed
     )
 
 

@@ -93,6 +93,9 @@ def publication_create(
     bilingual: str = Publication.Bilingual.SEPARATE,
     mastheads: dict[str, str] | None = None,
     mottos: dict[str, str] | None = None,
+    columns: int | None = None,
+    color: str | None = None,
+    contact: str = "",
 ) -> Publication:
     require_editor(actor, collective)
     _check_languages(languages)
@@ -110,7 +113,12 @@ def publication_create(
             bilingual=bilingual,
             mastheads=mastheads or {},
             mottos=mottos or {},
+            contact=contact,
         )
+        if columns:
+            publication.columns = columns
+        if color:
+            publication.color = color
         publication.full_clean()
         publication.save()
         log_action(
@@ -134,6 +142,9 @@ def publication_update(*, actor: Any, publication: Publication, **changes: Any) 
         "mastheads",
         "mottos",
         "kind",
+        "columns",
+        "color",
+        "contact",
     }
     unknown = set(changes) - allowed
     if unknown:
@@ -446,7 +457,11 @@ def image_add(
         raise DomainError(_("The image is larger than 8 MB."))
     if not alt_text.strip():
         raise DomainError(_("Describe the image for people who cannot see it."))
-    clean = images.strip_metadata(image)
+    try:
+        # Every metadata (GPS position, camera serial number...) goes: see press/images.py.
+        clean = images.strip_metadata(image)
+    except images.UNREADABLE as error:
+        raise DomainError(_("This file is not an image that can be read.")) from error
     with transaction.atomic():
         order = article.images.count()
         picture = ArticleImage.objects.create(

@@ -86,14 +86,15 @@ def crawl(start: str) -> dict[str, int]:
 def test_the_export_works_under_a_sub_path_with_a_real_server(newsroom, served):
     root, address = served
     base = f"{address}/sub/iskra/"
-    result = export_site(root / "sub" / "iskra", base_url=base, search_index=False)
-    assert not result.failures
+    result = export_site(root / "sub" / "iskra", base_url=base)
+    assert not result.failures and result.search == "pagefind"
     statuses = crawl(base + "index.html")
     broken = {url: status for url, status in statuses.items() if status != 200}
     assert not broken, broken
     visited = " ".join(statuses)
     assert "/sub/iskra/p/a/" in visited  # articles
     assert "/sub/iskra/static/" in visited  # style sheets
+    assert "/sub/iskra/pagefind/pagefind-ui.js" in visited  # the search
     assert "/sub/iskra/p/images/" in visited or not newsroom.published.images.exists()
     assert len(statuses) >= 15
     # No site-absolute link is left: the same files work at a root and from disk.

@@ -23,10 +23,10 @@ def crawl(client: Client, start: str = "/p/") -> dict[str, bytes]:
             continue
         response = client.get(url)
         assert response.status_code == 200, f"{url}: {response.status_code}"
-        seen[url] = response.content
+        seen[url] = b"".join(response.streaming_content) if response.streaming else response.content
         if "html" not in response["Content-Type"]:
             continue
-        for link in LINK.findall(response.content.decode()):
+        for link in LINK.findall(seen[url].decode()):
             link = urldefrag(link)[0]
             parts = urlsplit(link)
             if parts.netloc in ("", "testserver") and parts.path.startswith("/p/"):
