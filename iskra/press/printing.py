@@ -203,8 +203,6 @@ def _edition(
         return Edition(language, None, None, [], front, back, missing)
     if lead is None and others:
         lead = others.pop(0)
-    if band is None and others:
-        band = others.pop(0)
     run = [lead, *others] if lead is not None else []
     if measure:
         for index, item in enumerate(run):
