@@ -122,6 +122,8 @@ def blocks_of(html: str) -> list[str]:
 def _marked(blocks: list[str], prefix: str) -> str:
     """The blocks with an empty anchor at the end of each: where each one ends is read from
     the laid-out pages (WeasyPrint's `page.anchors`)."""
+    if not blocks:  # an article without text still marks where it ends
+        return f'<span id="{prefix}0"></span>'
     marked = []
     for index, block in enumerate(blocks):
         marker = f'<span id="{prefix}{index}"></span>'

@@ -103,3 +103,26 @@ def test_atom_entries_have_an_author(newsroom):
     assert re.search(
         r"<author>\s*<name>", Client().get("/p/red-banner/en/atom.xml").content.decode()
     )
+
+
+def test_a_translation_shows_its_own_picture_caption_and_description(newsroom):
+    for article, alt, caption in (
+        (newsroom.published, "Dockers at the gate", "ENGLISH CAPTION"),
+        (newsroom.translation, "Estibadores en la puerta", "LEYENDA EN ESPAÑOL"),
+    ):
+        services.image_add(
+            actor=newsroom.editor,
+            article=article,
+            image=jpeg_upload(),
+            alt_text=alt,
+            caption=caption,
+        )
+    spanish = (
+        Client()
+        .get(f"/p/a/{newsroom.translation.pk}/{newsroom.translation.slug}/")
+        .content.decode()
+    )
+    own = newsroom.translation.images.get()
+    assert "LEYENDA EN ESPAÑOL" in spanish and 'alt="Estibadores en la puerta"' in spanish
+    assert f"/p/images/{own.pk}/" in spanish
+    assert "ENGLISH CAPTION" not in spanish and "Dockers at the gate" not in spanish
