@@ -55,6 +55,8 @@ PAGE_SIZES: dict[str, str] = {
 }
 SHEETS = (Publication.PrintFormat.LETTER_SHEET, Publication.PrintFormat.A4_SHEET)
 HOUSE_BOXES = ("subscribe", "submit", "contact")
+# More words than a tabloid's front page holds: the measuring layout stops there.
+MEASURE_WORDS = 4000
 BLOCK_OPEN = re.compile(r"<(blockquote|ul|ol|table|pre)\b")
 BLOCK_CLOSE = re.compile(r"</(blockquote|ul|ol|table|pre)>")
 
@@ -207,12 +209,21 @@ def _edition(
         lead = others.pop(0)
     run = [lead, *others] if lead is not None else []
     if measure:
+        # Only what could reach the front page is laid out: measuring the whole paper would
+        # cost as much as printing it. The index lists everything, as it may.
+        listed = run[1:]
+        words = 0
+        for count, item in enumerate(run):
+            words += len(str(item.html).split())
+            if words > MEASURE_WORDS:
+                run = run[: count + 1]
+                break
         for index, item in enumerate(run):
             item.html = mark_safe(  # noqa: S308 - sanitized HTML plus our own anchors
                 _marked(blocks_of(str(item.html)), f"m-{language}-{index}-")
             )
         # The index lists every article after the lead: at its longest, as it may become.
-        return Edition(language, lead, band, [], run[1:], [], missing, index=run[1:])
+        return Edition(language, lead, band, [], run[1:], [], missing, index=listed)
     if cut is None:
         return Edition(language, lead, band, [], run[1:], [], missing)
     whole, blocks = cut
