@@ -81,7 +81,7 @@ def test_the_tabloid_has_masthead_columns_page_numbers_and_jumps(editor, paper, 
     assert info["Page size"].startswith("792 x 1224")  # 11 x 17 inches
     pages = int(info["Pages"])
     assert pages >= 2
-    front, second = pdf_text(path, 1), pdf_text(path, 2)
+    front, second = (" ".join(pdf_text(path, page).split()) for page in (1, 2))
     assert "BANDERA ROJA" in front
     assert "¡Proletarios del mundo, uníos!" in front
     assert "LOS ANGELES (USA), 9 de septiembre—" in front
