@@ -154,7 +154,8 @@ def _printed(
             )
         )
     anchor = f"a{version.pk}-{language}-{issue.pk}"
-    html = str(article_html(version))
+    with translation.override(language):  # the dateline's date in this language
+        html = str(article_html(version))
     # Where the text starts: a headline whose text starts on another page is moved.
     marker = f'<span id="{anchor}-text"></span>'
     html = html.replace("<p>", "<p>" + marker, 1) if html.startswith("<p>") else marker + html
