@@ -4,7 +4,7 @@ A photo taken at a plant gate carries where it was taken (GPS), the camera's mak
 number, sometimes the owner's name (EXIF, XMP, IPTC, maker notes). None of it is needed to
 print or show the picture, so every upload is decoded and encoded again with Pillow, keeping
 only the pixels (turned the way the camera meant) and the colour profile. The migration
-`0005_strip_image_metadata` does the same to images uploaded before.
+`0006_strip_image_metadata` does the same to images uploaded before.
 
 Responsive versions: a few widths in WebP and JPEG, made on first need and kept next to the
 original under `press/sizes/`, served with `srcset`, `width` and `height`.

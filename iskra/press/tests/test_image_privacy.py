@@ -76,7 +76,7 @@ def test_the_migration_strips_images_stored_before(los_angeles):
     picture = ArticleImage.objects.create(article=article, image=name, alt_text="Old")
     with picture.image.open("rb") as stored:
         assert has_location(stored.read())
-    migration = importlib.import_module("iskra.press.migrations.0005_strip_image_metadata")
+    migration = importlib.import_module("iskra.press.migrations.0006_strip_image_metadata")
     migration.strip_existing(apps, None)
     with picture.image.open("rb") as stored:
         data = stored.read()

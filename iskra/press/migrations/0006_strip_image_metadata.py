@@ -14,6 +14,6 @@ def strip_existing(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("press", "0004_publication_print_face")]
+    dependencies = [("press", "0005_publication_print_face")]
 
     operations = [migrations.RunPython(strip_existing, migrations.RunPython.noop)]
