@@ -495,6 +495,12 @@ def print_issue(
     return result
 
 
+def issue_html(issue: Issue, *, language: str | None = None, base_url: str = "") -> str:
+    """The HTML of an issue before layout (every article whole, nothing cut or padded)."""
+    job = _Job(issue, language, base_url, crop_marks=False)
+    return job.html(job.editions())
+
+
 def render_document(issue: Issue, *, language: str | None = None, base_url: str = "") -> Any:
     """The laid-out WeasyPrint document (its `pages`, `write_pdf()`)."""
     job = _Job(issue, language, base_url, crop_marks=False)
