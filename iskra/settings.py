@@ -293,6 +293,9 @@ EMAIL_USE_TLS = env_bool("ISKRA_SMTP_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("ISKRA_FROM_EMAIL", "iskra@localhost")
 
 # Invitations expire; the audit log is kept this long before `iskra purge_audit` may remove it.
+# The public address of the press (e.g. https://paper.example.org or https://example.org/sub):
+# canonical links, feeds, the sitemap, email editions and the QR codes printed on paper use it.
+ISKRA_PUBLIC_URL = env_str("ISKRA_PUBLIC_URL", "").rstrip("/")
 ISKRA_INVITATION_DAYS = env_int("ISKRA_INVITATION_DAYS", 7, minimum=1)
 ISKRA_AUDIT_RETENTION_MONTHS = env_int("ISKRA_AUDIT_RETENTION_MONTHS", 36, minimum=1)
 # Contacts with no conversation for this long (and not members) are proposed for deletion.

@@ -2,8 +2,10 @@
 
 Scale: ISKRA_BENCH_PRESS_EXPORT_ARTICLES (default 10,000) articles for the export and
 ISKRA_BENCH_PRESS_ARTICLES (default 50,000) for the page and search percentiles; both are
-half originals and half their Spanish translations. The data stays in the database (a bench
-paper under the collective `bench-press`), so later runs only add what is missing.
+half originals and half their Spanish translations. ISKRA_BENCH_PRESS_TABLOID_PAGES (8) and
+ISKRA_BENCH_PRESS_BOOKLET_PAGES (32) size the tabloid and the imposed booklet. The data
+stays in the database (a bench paper under the collective `bench-press`), so later runs only
+add what is missing.
 """
 
 import os
@@ -13,12 +15,14 @@ import tracemalloc
 from datetime import date
 from pathlib import Path
 
+from django.core.files.storage import default_storage
 from django.db import connection
 from django.test import Client, override_settings
 
 from iskra.core.benchmarks import BenchContext, Result, p95_ms, timed
 from iskra.press import dataset, export, printing, search
-from iskra.press.models import Article, Issue, IssuePlacement, Publication
+from iskra.press.demo import demo_picture
+from iskra.press.models import Article, ArticleImage, Issue, IssuePlacement, Publication
 
 GROUP = "press"
 SEARCH_WORDS = ["strike", "wages", "safety", "police", "contract", "overtime", "picket"]
@@ -33,7 +37,8 @@ def run(context: BenchContext) -> list[Result]:
     results = [*_print_results(context, rng)]
     export_articles = _scale("ISKRA_BENCH_PRESS_EXPORT_ARTICLES", 10_000)
     publication = dataset.ensure_articles(export_articles, rng=rng, out=context.out)
-    results.append(_export_result(context, export_articles))
+    results += _export_results(context, export_articles)
+    results.append(_impose_result(context, _scale("ISKRA_BENCH_PRESS_BOOKLET_PAGES", 32)))
     dataset.ensure_articles(_scale("ISKRA_BENCH_PRESS_ARTICLES", 50_000), rng=rng, out=context.out)
     results += _page_and_search_results(context, publication, rng)
     return results
@@ -42,10 +47,15 @@ def run(context: BenchContext) -> list[Result]:
 # Printing
 
 
-def _print_issue(publication: Publication, rng: random.Random, pages: int) -> Issue:
-    """A fresh issue of the bench paper filled with `pages` pages' worth of articles."""
+def _print_issue(
+    publication: Publication, rng: random.Random, pages: int, pictures: int = 0
+) -> Issue:
+    """A fresh issue of the bench paper filled with `pages` pages' worth of articles, the
+    first `pictures` of them with a picture; ready to print (not a proof)."""
     number = (publication.issues.order_by("-number").first() or Issue(number=0)).number + 1
-    issue = Issue.objects.create(publication=publication, number=number, date=date(2024, 9, 15))
+    issue = Issue.objects.create(
+        publication=publication, number=number, date=date(2024, 9, 15), state=Issue.State.READY
+    )
     for page in range(1, pages + 1):
         for order in range(5 if page > 1 else 3):
             article = Article.objects.create(
@@ -66,6 +76,16 @@ def _print_issue(publication: Publication, rng: random.Random, pages: int) -> Is
                 order=order,
                 is_lead=page == 1 and order == 0,
             )
+            if pictures > 0:
+                pictures -= 1
+                ArticleImage.objects.create(
+                    article=article,
+                    image=default_storage.save(
+                        f"press/images/bench/{article.pk}.jpg", demo_picture(article.pk)
+                    ),
+                    alt_text="A crowd with a red banner",
+                    caption="Drawn for the bench.",
+                )
     return issue
 
 
@@ -112,8 +132,9 @@ def _measure_print(name: str, issue: Issue, target: float, context: BenchContext
 
 def _print_results(context: BenchContext, rng: random.Random) -> list[Result]:
     publication = dataset.bench_publication()
-    tabloid = _print_issue(publication, rng, pages=8)
-    results = _measure_print("print_tabloid", tabloid, 5.0, context)
+    pages = _scale("ISKRA_BENCH_PRESS_TABLOID_PAGES", 8)
+    tabloid = _print_issue(publication, rng, pages=pages, pictures=8)
+    results = _measure_print("print_tabloid", tabloid, 3.0, context)
     sheet_paper, _created = Publication.objects.get_or_create(
         slug="bench-sheet",
         defaults={
@@ -143,21 +164,81 @@ def _print_results(context: BenchContext, rng: random.Random) -> list[Result]:
 # The static export
 
 
-def _export_result(context: BenchContext, articles: int) -> Result:
+def _export_results(context: BenchContext, articles: int) -> list[Result]:
+    """A full export, then the same folder exported again after one article changed (with
+    and without rebuilding the Pagefind index)."""
     published = Article.objects.filter(state=Article.State.PUBLISHED).count()
+    base_url = "https://bench.example.org"
     with tempfile.TemporaryDirectory() as directory:
-        result = export.export_site(Path(directory), base_url="https://bench.example.org")
+        full = export.export_site(Path(directory), base_url=base_url)
+        changed = Article.objects.filter(state=Article.State.PUBLISHED).order_by("pk").first()
+        incremental = []
+        for search_index in (True, False):
+            if changed is not None:
+                changed.body += " Updated."
+                changed.save(update_fields=["body", "updated_at"])
+            incremental.append(
+                export.export_site(Path(directory), base_url=base_url, search_index=search_index)
+            )
+    with_search, without_search = incremental
     context.say(
-        f"export: {result.pages} pages, {result.feeds} feeds in {result.seconds:.1f} s "
-        f"({published} published articles); search: {result.search}"
+        f"export: {full.pages} pages, {full.feeds} feeds in {full.seconds:.1f} s "
+        f"({published} published articles); search: {full.search}; again after one change: "
+        f"{with_search.seconds:.2f} s ({with_search.articles_rendered} article made again, "
+        f"search {with_search.search}), {without_search.seconds:.2f} s without the index"
     )
+    ratio = with_search.seconds / full.seconds if full.seconds else 0.0
+    big = published >= 10_000
+    return [
+        Result(
+            "press.export_site_s",
+            full.seconds,
+            "s",
+            "<= 120 s for 10,000 articles",
+            note=f"{published} published articles, {full.pages} pages; search: {full.search}",
+            met=full.seconds <= 120 if big else None,
+        ),
+        Result(
+            "press.export_incremental_s",
+            with_search.seconds,
+            "s",
+            "<= 5 s and <= 1/8 of a full export",
+            baseline=full.seconds,
+            ratio=ratio,
+            note=f"one article changed, {with_search.articles_rendered} page made again, "
+            f"{with_search.written} files written; Pagefind index rebuilt: {with_search.search}",
+            met=(with_search.seconds <= 5 and ratio <= 1 / 8) if big else None,
+        ),
+        Result(
+            "press.export_incremental_nosearch_s",
+            without_search.seconds,
+            "s",
+            "report",
+            baseline=full.seconds,
+            ratio=without_search.seconds / full.seconds if full.seconds else 0.0,
+            note="the same without rebuilding the search index (--no-search)",
+        ),
+    ]
+
+
+def _impose_result(context: BenchContext, pages: int) -> Result:
+    """Imposing a booklet of `pages` A5 pages for saddle stitching."""
+    from weasyprint import HTML
+
+    body = "".join(
+        f'<section style="break-before: page"><h1>Page {n}</h1><p>{"Text. " * 200}</p></section>'
+        for n in range(pages)
+    )
+    pdf = bytes(HTML(string=f"<style>@page {{ size: A5 }}</style>{body}").write_pdf())
+    seconds = min(timed(lambda: printing.impose_booklet(pdf)) for _ in range(3))
+    context.say(f"booklet imposition: {pages} pages in {seconds:.3f} s")
     return Result(
-        "press.export_site_s",
-        result.seconds,
+        "press.booklet_impose_s",
+        seconds,
         "s",
-        "<= 120 s for 10,000 articles",
-        note=f"{published} published articles, {result.pages} pages; search index: {result.search}",
-        met=result.seconds <= 120 if published >= 10_000 else None,
+        "<= 1 s",
+        note=f"{pages} A5 pages onto {pages // 4} sheets (pypdf)",
+        met=seconds <= 1.0,
     )
 
 

@@ -1,5 +1,5 @@
-"""`iskra export_site DIR`: the public site as static files, so that it can be hosted anywhere
-while the organizing server stays private.
+"""`iskra export_site DIR --base-url URL`: the public site as static files, so that it can be
+hosted anywhere while the organizing server stays private.
 
 The pages are fetched from the public views themselves (through Django's test client, with
 the header X-Iskra-Export: 1 that hides the forms), so the export is exactly the live site's
@@ -7,8 +7,23 @@ published content: nothing a public URL would not show. Files mirror the URL pat
 (`/p/red-banner/` -> `DIR/p/red-banner/index.html`), `DIR/index.html` is the home page, the
 static assets are copied under `DIR/static/`, and Pagefind (from PyPI) indexes the article
 pages per language into `DIR/pagefind/` for the static search page.
+
+The site can live anywhere: every internal link and asset is written relative to the file
+that holds it, with `index.html` spelled out, so it works at a domain's root, under a
+sub-path, and opened from disk. Absolute URLs (canonical links, feeds, the sitemap) use the
+base URL, path included.
+
+The folder mirrors what is published: `DIR/.iskra-export.json` (the manifest) records every
+file the export wrote with its hash, and what each article page was made from. Exporting again
+writes only files whose content changed, re-renders only articles that changed, deletes the
+files of anything no longer published, and rebuilds the search index only when a page
+changed.
 """
 
+import hashlib
+import json
+import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -16,22 +31,32 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.contrib.staticfiles import finders
+from django.core.files.storage import default_storage
 from django.db.models import Q
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 
-from iskra.press import public_views, queries
-from iskra.press.models import ArticleImage, Topic
+from iskra.press import editions_files, images, public_views, queries
+from iskra.press.models import Article, ArticleImage, Topic
 
 PLAIN_STATIC = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ARTICLE_CHUNK = 1000
+MANIFEST = ".iskra-export.json"
+MANIFEST_VERSION = 2
 STATIC_REFERENCE = re.compile(r"""(?:href|src)="(/static/[^"?#]+)""")
+# Site-absolute references in attributes: href="/p/...", src="/static/...", srcset="/p/... 480w".
+ATTRIBUTE = re.compile(r"""\b(href|src|action|srcset)="(/[^"/][^"]*|/)\"""")
+
+
+class ExportRefused(Exception):
+    """The export cannot run as asked (no public address, a folder that is not ours)."""
 
 
 @dataclass
@@ -39,6 +64,10 @@ class ExportResult:
     pages: int = 0
     feeds: int = 0
     static_files: int = 0
+    written: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    articles_rendered: int = 0
     seconds: float = 0.0
     search: str = ""
     failures: list[str] = field(default_factory=list)
@@ -49,6 +78,7 @@ def public_paths() -> Iterator[tuple[str, str]]:
     yield reverse("public:home"), "/index.html"
     yield reverse("public:home"), reverse("public:home")
     yield reverse("public:sitemap"), reverse("public:sitemap")
+    yield reverse("public:houses_css"), reverse("public:houses_css")
     publications = list(queries.public_publications())
     languages = sorted({code for publication in publications for code in publication.languages})
     search = reverse("public:search")
@@ -62,7 +92,11 @@ def public_paths() -> Iterator[tuple[str, str]]:
             yield reverse("public:feed", args=[publication.slug, code]), ""
         for issue in queries.published_issues().filter(publication=publication):
             for code in publication.languages:
-                yield reverse("public:issue", args=[publication.slug, issue.number, code]), ""
+                args = [publication.slug, issue.number, code]
+                yield reverse("public:issue", args=args), ""
+                yield reverse("public:edition_pdf", args=args), ""
+                if editions_files.can_draw_front():
+                    yield reverse("public:edition_front", args=args), ""
     topics = (
         Topic.objects.filter(articles__in=queries.published_articles())
         .values_list("slug", "articles__language")
@@ -79,52 +113,202 @@ def file_for(directory: Path, path: str) -> Path:
     return directory / relative
 
 
+def relative_url(from_file: str, target: str) -> str:
+    """`target` (a site path like /p/red-banner/ or /static/x.css#y) as seen from the file
+    `from_file` (a path inside the export like p/a/1/x/index.html), with index.html spelled
+    out so that it also works from disk."""
+    path, _sep, fragment = target.partition("#")
+    path, _sep2, query = path.partition("?")
+    if path.endswith("/"):
+        path += "index.html"
+    start = posixpath.dirname("/" + from_file)
+    relative = posixpath.relpath(path, start)
+    if query:
+        relative += "?" + query
+    if fragment:
+        relative += "#" + fragment
+    return relative
+
+
+def relativize(html: str, from_file: str) -> str:
+    def replace(match: re.Match[str]) -> str:
+        name, value = match.group(1), match.group(2)
+        if name == "srcset":
+            parts = []
+            for candidate in value.split(","):
+                url, _space, descriptor = candidate.strip().partition(" ")
+                if url.startswith("/"):
+                    url = relative_url(from_file, url)
+                parts.append(f"{url} {descriptor}".strip())
+            return f'{name}="{", ".join(parts)}"'
+        return f'{name}="{relative_url(from_file, value)}"'
+
+    return ATTRIBUTE.sub(replace, html)
+
+
+class _Folder:
+    """Writes files into the export only when their content changed, and remembers every file
+    written (the manifest), so that what is no longer published can be removed."""
+
+    def __init__(self, directory: Path, result: ExportResult):
+        self.directory = directory
+        self.result = result
+        self.previous: dict[str, str] = {}
+        self.previous_articles: dict[str, str] = {}
+        self.files: dict[str, str] = {}
+        self.articles: dict[str, str] = {}
+        self.changed_pages = False
+
+    def load(self, base_url: str) -> None:
+        path = self.directory / MANIFEST
+        if not path.is_file():
+            if self.directory.exists() and any(self.directory.iterdir()):
+                raise ExportRefused(
+                    f"{self.directory} is not empty and holds no export manifest ({MANIFEST}): "
+                    "export into an empty folder or a folder an earlier export wrote."
+                )
+            return
+        manifest = json.loads(path.read_text())
+        self.previous = dict(manifest.get("files", {}))
+        same = manifest.get("version") == MANIFEST_VERSION and manifest.get("base_url") == base_url
+        # Another base URL or version: every page is made again (the files stay mirrored).
+        self.previous_articles = dict(manifest.get("articles", {})) if same else {}
+
+    def write(self, relative: str, content: bytes) -> None:
+        digest = hashlib.sha256(content).hexdigest()
+        self.files[relative] = digest
+        target = self.directory / relative
+        if self.previous.get(relative) == digest and target.is_file():
+            self.result.unchanged += 1
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        self.result.written += 1
+        if relative.endswith(".html"):
+            self.changed_pages = True
+
+    def keep(self, relative: str) -> bool:
+        """Keep a file written before unchanged; False when it is gone from the folder."""
+        if relative in self.previous and (self.directory / relative).is_file():
+            self.files[relative] = self.previous[relative]
+            self.result.unchanged += 1
+            return True
+        return False
+
+    def finish(self, base_url: str) -> None:
+        for relative in sorted(set(self.previous) - set(self.files)):
+            target = self.directory / relative
+            if target.is_file():
+                target.unlink()
+                self.result.removed += 1
+                if relative.endswith(".html"):
+                    self.changed_pages = True
+            _prune(target.parent, self.directory)
+        manifest = {
+            "version": MANIFEST_VERSION,
+            "base_url": base_url,
+            "files": dict(sorted(self.files.items())),
+            "articles": self.articles,
+        }
+        (self.directory / MANIFEST).write_text(json.dumps(manifest, indent=0))
+
+
+def _prune(folder: Path, root: Path) -> None:
+    """Remove empty folders from `folder` up to (not including) `root`."""
+    while folder != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
 def export_site(directory: Path, *, base_url: str, search_index: bool = True) -> ExportResult:
     started = time.perf_counter()
+    if not base_url or not urlsplit(base_url).netloc:
+        raise ExportRefused(
+            "The export needs the public address it will be served at: give --base-url "
+            "(e.g. https://paper.example.org/ or https://example.org/sub/press/) or set "
+            "ISKRA_PUBLIC_URL."
+        )
+    base_url = base_url.rstrip("/")
     result = ExportResult()
     parts = urlsplit(base_url)
-    host = parts.netloc or "localhost"
+    host = parts.netloc
     directory.mkdir(parents=True, exist_ok=True)
+    folder = _Folder(directory, result)
+    folder.load(base_url)
     static_paths: set[str] = set()
-    with override_settings(ALLOWED_HOSTS=[host.split(":")[0]], STORAGES=PLAIN_STATIC):
+    with override_settings(
+        ALLOWED_HOSTS=[host.split(":")[0]], STORAGES=PLAIN_STATIC, ISKRA_PUBLIC_URL=base_url
+    ):
         client = Client(HTTP_HOST=host, HTTP_X_ISKRA_EXPORT="1")
         for url, target in public_paths():
             response = client.get(url, secure=parts.scheme == "https")
             if response.status_code != 200:
                 result.failures.append(f"{url}: {response.status_code}")
                 continue
-            path = file_for(directory, target or url)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(response.content)
-            if path.suffix == ".html":
+            relative = str(file_for(Path(""), target or url))
+            answer: Any = response
+            content = b"".join(answer.streaming_content) if answer.streaming else answer.content
+            if relative.endswith(".html"):
+                text = content.decode()
+                static_paths.update(STATIC_REFERENCE.findall(text))
+                content = relativize(text, relative).encode()
                 result.pages += 1
-                static_paths.update(STATIC_REFERENCE.findall(response.content.decode()))
-            elif path.name.endswith(".xml") and "atom" in path.name:
+            elif relative.endswith("atom.xml"):
                 result.feeds += 1
+            folder.write(relative, content)
         factory = RequestFactory(HTTP_HOST=host, HTTP_X_ISKRA_EXPORT="1")
-        for url, content in _article_pages(factory, secure=parts.scheme == "https"):
-            article_file = file_for(directory, url)
-            article_file.parent.mkdir(parents=True, exist_ok=True)
-            article_file.write_bytes(content)
+        for relative, signature, page in _article_pages(
+            factory, folder, secure=parts.scheme == "https"
+        ):
+            folder.articles[relative] = signature
+            if page is not None:
+                text = page.decode()
+                static_paths.update(STATIC_REFERENCE.findall(text))
+                folder.write(relative, relativize(text, relative).encode())
+                result.articles_rendered += 1
             result.pages += 1
-    result.static_files = _copy_static(directory, static_paths) + _copy_images(directory)
-    result.search = _pagefind(directory) if search_index else "skipped"
+    result.static_files = _copy_static(folder, static_paths) + _copy_images(folder)
+    folder.finish(base_url)
+    if not search_index:
+        result.search = "skipped"
+    elif folder.changed_pages or not (directory / "pagefind").is_dir():
+        result.search = _pagefind(directory)
+    else:
+        result.search = "unchanged"
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _article_pages(factory: RequestFactory, *, secure: bool) -> Iterator[tuple[str, bytes]]:
-    """Every published article's page, rendered by the same function as the live view, with
-    the articles and their language versions loaded a thousand at a time."""
+def _signature(article: Article, versions: list[Article], images_of: list[ArticleImage]) -> str:
+    """What an article page is made from: when none of it changed, the page is not made
+    again."""
+    parts = [
+        str(article.updated_at.timestamp() if article.updated_at else ""),
+        str(article.published_at.timestamp() if article.published_at else ""),
+        ",".join(f"{v.pk}:{v.slug}:{v.language}" for v in versions),
+        ",".join(f"{p.pk}:{p.image.name}:{p.alt_text}:{p.caption}" for p in images_of),
+        ",".join(sorted(t.slug + str(t.names) for t in article.topics.all())),
+        article.publication.slug if article.publication else "",
+        str(article.publication.names if article.publication else ""),
+    ]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+
+
+def _article_pages(
+    factory: RequestFactory, folder: _Folder, *, secure: bool
+) -> Iterator[tuple[str, str, bytes | None]]:
+    """Every published article's page (path in the export, signature, content or None when
+    the page written before still holds), rendered by the same function as the live view,
+    with the articles and their language versions loaded a thousand at a time."""
     articles = (
         queries.published_articles()
         .select_related("publication", "translation_of")
-        .prefetch_related("images", "translation_of__images")
+        .prefetch_related("images", "topics")
         .order_by("pk")
     )
     last = 0
     while True:
-        chunk = list(articles.filter(pk__gt=last).prefetch_related("topics")[:ARTICLE_CHUNK])
+        chunk = list(articles.filter(pk__gt=last)[:ARTICLE_CHUNK])
         if not chunk:
             return
         last = chunk[-1].pk
@@ -133,53 +317,77 @@ def _article_pages(factory: RequestFactory, *, secure: bool) -> Iterator[tuple[s
         )
         for article in chunk:
             path = reverse("public:article", args=[article.pk, article.slug])
+            relative = str(file_for(Path(""), path))
+            own_versions = versions.get(article.translation_of_id or article.pk, [])
+            signature = _signature(article, own_versions, list(article.images.all()))
+            if folder.previous_articles.get(relative) == signature and folder.keep(relative):
+                yield relative, signature, None
+                continue
             request = factory.get(path, secure=secure)
-            response = public_views.render_article(
-                request, article, versions.get(article.translation_of_id or article.pk, [])
-            )
-            yield path, response.content
+            response = public_views.render_article(request, article, own_versions)
+            yield relative, signature, response.content
 
 
-def _copy_images(directory: Path) -> int:
-    """The images of published articles, where their public URL points."""
+def _copy_images(folder: _Folder) -> int:
+    """The images of published articles, where their public URL points, and their responsive
+    sizes."""
     published = queries.published_articles()
     pictures = ArticleImage.objects.filter(
         Q(article__in=published) | Q(article__translations__in=published)
     ).distinct()
+    count = 0
     for picture in pictures:
-        target = file_for(directory, reverse("public:image", args=[picture.pk, picture.image_name]))
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with picture.image.open("rb") as source, target.open("wb") as copy:
-            shutil.copyfileobj(source, copy)
-    return len(pictures)
+        urls = [
+            (reverse("public:image", args=[picture.pk, picture.image_name]), picture.image.name)
+        ]
+        for width in images.widths_for(picture):
+            for extension in images.FORMATS:
+                name = images.make_size(picture, width, extension)
+                if name:
+                    urls.append((images.size_url(picture, width, extension), name))
+        for url, stored in urls:
+            relative = url.lstrip("/")
+            source = Path(default_storage.path(stored))
+            stamp = f"{source.stat().st_size}-{int(source.stat().st_mtime)}"
+            if folder.previous.get(relative) == stamp and folder.keep(relative):
+                folder.files[relative] = stamp
+                continue
+            target = folder.directory / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+            folder.files[relative] = stamp
+            folder.result.written += 1
+            count += 1
+    return count
 
 
-def _copy_static(directory: Path, urls: set[str]) -> int:
+def _copy_static(folder: _Folder, urls: set[str]) -> int:
     copied = 0
     for url in sorted(urls):
         source = finders.find(url.removeprefix("/static/"))
         if source:
-            target = directory / url.lstrip("/")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(str(source), target)
+            folder.write(url.lstrip("/"), Path(str(source)).read_bytes())
             copied += 1
     return copied
 
 
 def _pagefind(directory: Path) -> str:
-    """Index the article pages with the Pagefind binary shipped in the PyPI package."""
+    """Index the article pages with the Pagefind binary shipped in the PyPI package. The old
+    index is removed first, so nothing unpublished stays searchable."""
     from pagefind.service import _must_get_executable
 
     try:
         executable = str(_must_get_executable())
     except Exception as error:  # noqa: BLE001 - any failure: export without the index
         return f"pagefind unavailable: {error}"
+    shutil.rmtree(directory / "pagefind", ignore_errors=True)
     completed = subprocess.run(  # noqa: S603 - our own arguments, no shell
         [executable, "--site", str(directory), "--output-subdir", "pagefind"],
         capture_output=True,
         text=True,
         timeout=1800,
         check=False,
+        env={**os.environ, "PAGEFIND_SITE": str(directory)},
     )
     if completed.returncode != 0:
         return f"pagefind failed: {completed.stderr.strip()[-500:]}"

@@ -3,6 +3,8 @@
 from collections.abc import Callable
 from xml.sax.saxutils import escape
 
+from django.conf import settings
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
@@ -30,9 +32,27 @@ def atom_feed(publication: Publication, language: str, absolute: Callable[[str],
                 unique_id=absolute(article_url(article)),
                 pubdate=article.published_at,
                 updateddate=article.updated_at,
-                author_name=article.byline or None,
+                # RFC 4287: every entry has an author; the byline, else the publication.
+                author_name=article.byline or publication.name_in(language),
             )
         return feed.writeString("utf-8")
+
+
+def public_base(request: HttpRequest | None = None) -> str:
+    """The public site's address without a trailing slash: ISKRA_PUBLIC_URL when set (the
+    static export sets it to its --base-url), else the address the request came to."""
+    configured = str(getattr(settings, "ISKRA_PUBLIC_URL", "") or "").rstrip("/")
+    if configured:
+        return configured
+    if request is not None:
+        return request.build_absolute_uri("/").rstrip("/")
+    return ""
+
+
+def absolute_for(request: HttpRequest | None) -> Callable[[str], str]:
+    """A function that turns a site path (/p/...) into the public absolute URL."""
+    base = public_base(request)
+    return lambda path: base + path
 
 
 def article_url(article: Article) -> str:
@@ -51,12 +71,37 @@ def sitemap(absolute: Callable[[str], str]) -> str:
                         issue.date.isoformat(),
                     )
                 )
-    for article in queries.published_articles().only("pk", "slug", "updated_at").iterator():
-        urls.append((article_url(article), article.updated_at.date().isoformat()))
+    # Each article with its translations as hreflang alternates (Google's sitemap extension).
+    versions: dict[int, list[tuple[str, str]]] = {}
+    articles = list(
+        queries.published_articles()
+        .only("pk", "slug", "updated_at", "language", "translation_of_id")
+        .order_by("pk")
+        .iterator()
+    )
+    for article in articles:
+        versions.setdefault(article.translation_of_id or article.pk, []).append(
+            (article.language, article_url(article))
+        )
+    alternates: dict[str, str] = {}
+    for article in articles:
+        path = article_url(article)
+        urls.append((path, article.updated_at.date().isoformat()))
+        group = versions.get(article.translation_of_id or article.pk, [])
+        if len(group) > 1:
+            alternates[path] = "".join(
+                f'<xhtml:link rel="alternate" hreflang="{escape(code)}" '
+                f'href="{escape(absolute(other))}"/>'
+                for code, other in sorted(group)
+            )
     lines = ['<?xml version="1.0" encoding="UTF-8"?>']
-    lines.append('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')
+    lines.append(
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">'
+    )
     for path, lastmod in urls:
         modified = f"<lastmod>{lastmod}</lastmod>" if lastmod else ""
-        lines.append(f"<url><loc>{escape(absolute(path))}</loc>{modified}</url>")
+        links = alternates.get(path, "")
+        lines.append(f"<url><loc>{escape(absolute(path))}</loc>{modified}{links}</url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"

@@ -68,6 +68,28 @@ class PublicationForm(forms.Form):
     )
     mastheads = PerLanguageField(label=_("Masthead line"), required=False)
     mottos = PerLanguageField(label=_("Motto"), required=False)
+    columns = forms.IntegerField(
+        label=_("Columns on a tabloid page"), min_value=2, max_value=6, required=False
+    )
+    color = forms.RegexField(
+        label=_("House colour"),
+        regex=r"^#[0-9a-fA-F]{6}$",
+        required=False,
+        help_text=_("For the masthead in print and on the site, e.g. #b3161b"),
+    )
+    contact = forms.CharField(
+        label=_("Public contact"),
+        max_length=200,
+        required=False,
+        help_text=_("Printed in the house box, e.g. an email address or a post box"),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for name in ("columns", "color"):  # left empty: keep the current value
+            if not cleaned.get(name):
+                cleaned.pop(name, None)
+        return cleaned
 
     def clean_languages(self) -> list[str]:
         codes = _language_codes(self.cleaned_data["languages"])
@@ -86,6 +108,9 @@ class PublicationForm(forms.Form):
             "bilingual": publication.bilingual,
             "mastheads": publication.mastheads,
             "mottos": publication.mottos,
+            "columns": publication.columns,
+            "color": publication.color,
+            "contact": publication.contact,
         }
 
 

@@ -4,6 +4,7 @@ the email editions. Every write goes through press.services; reads through press
 import mimetypes
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -69,6 +70,20 @@ class Publication(models.Model):
     )
     mastheads = models.JSONField(_("masthead"), default=dict, blank=True)
     mottos = models.JSONField(_("motto"), default=dict, blank=True)
+    # Print and the public site's face: columns of a tabloid page, the house colour, and the
+    # collective's public contact line printed in the house box ("Write to us: ...").
+    columns = models.PositiveSmallIntegerField(
+        _("columns on a tabloid page"),
+        default=4,
+        validators=[MinValueValidator(2), MaxValueValidator(6)],
+    )
+    color = models.CharField(
+        _("house colour"),
+        max_length=7,
+        default="#b3161b",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("A colour like #b3161b."))],
+    )
+    contact = models.CharField(_("public contact"), max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

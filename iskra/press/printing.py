@@ -1,18 +1,28 @@
 """Print-ready PDFs of an issue, rendered by WeasyPrint from HTML and CSS paged media.
 
 Three templates, chosen by the publication's print format:
-- `tabloid`: the paper. Masthead and the lead on the front page, articles in columns, a running
-  header with the name, number and date, page numbers, and "continued on page N" where a
-  front-page article jumps inside (the number comes from CSS `target-counter`).
+- `tabloid`: the paper. Masthead, the editorial in a band with the index of the inside, and the
+  lead with its picture on the front page; the lead fills the front page and jumps to page 2
+  ("continued on page N" / "viene de la página N", numbers from CSS `target-counter`, so they
+  are right in a combined edition too). Inside, articles flow one after the other in the
+  publication's number of columns, balanced on the last page. Each edition is padded to a
+  multiple of four pages with the publication's house boxes.
 - `sheet`: the two-sided workplace newsletter (letter or A4): the editorial on one side, the
-  plant's items on the other, with the link and QR code of the submission form.
-- `booklet`: an A5 pamphlet, padded with blank pages to a multiple of four for folding.
+  plant's items on the other, with the link and QR code of the submission form. When it does
+  not fit on two sides, the type is tightened once and then the result says so.
+- `booklet`: an A5 pamphlet, padded with blank pages to a multiple of four; `impose_booklet`
+  makes the print shop's PDF (two pages per sheet side, in saddle-stitch order).
+
+An issue that is not ready to print yet prints as a proof: "PROOF" on every page and a first
+page listing what is missing (the same list as the editor's issue page).
 
 Fonts are DejaVu (Debian's fonts-dejavu-core), found by name through fontconfig: no download,
 and they cover Spanish, French and Haitian Creole.
 """
 
+import io
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,11 +31,12 @@ import segno
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from iskra.press import queries
 from iskra.press.models import Article, Issue, IssuePlacement, Publication
-from iskra.press.rendering import article_html, split_paragraphs
+from iskra.press.rendering import article_html
 
 # WeasyPrint logs every layout step at INFO; only its warnings are worth a line.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -42,8 +53,12 @@ PAGE_SIZES: dict[str, str] = {
     Publication.PrintFormat.A4_SHEET: "A4",
     Publication.PrintFormat.A5_BOOKLET: "A5",
 }
-# A front-page article longer than this many words jumps to an inner page.
-FRONT_PAGE_WORDS = 220
+SHEETS = (Publication.PrintFormat.LETTER_SHEET, Publication.PrintFormat.A4_SHEET)
+HOUSE_BOXES = ("subscribe", "submit", "contact")
+# More words than a tabloid's front page holds: the measuring layout stops there.
+MEASURE_WORDS = 4000
+BLOCK_OPEN = re.compile(r"<(blockquote|ul|ol|table|pre)\b")
+BLOCK_CLOSE = re.compile(r"</(blockquote|ul|ol|table|pre)>")
 
 
 @dataclass
@@ -51,6 +66,7 @@ class PrintedImage:
     url: str  # file:// on the server's disk; WeasyPrint reads it directly
     alt: str
     caption: str
+    wide: bool = True
 
 
 @dataclass
@@ -58,61 +74,177 @@ class PrintedArticle:
     placement: IssuePlacement
     article: Article
     html: SafeString
-    rest: SafeString | None = None  # the part that continues on an inner page
+    rest: SafeString | None = None  # the part that continues inside
     anchor: str = ""
     images: list[PrintedImage] = field(default_factory=list)
-
-
-@dataclass
-class PrintedPage:
-    number: int
-    articles: list[PrintedArticle] = field(default_factory=list)
-    continuations: list[PrintedArticle] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    break_before: bool = False  # starts a new page: its headline would end the page alone
 
 
 @dataclass
 class Edition:
     language: str
-    pages: list[PrintedPage]
     lead: PrintedArticle | None
+    band: PrintedArticle | None  # the editorial, in a band on the front page
+    inside: list[PrintedArticle]
+    front: list[PrintedArticle]  # a sheet's first side, a booklet's chapters in order
+    back: list[PrintedArticle]
+    missing: list[str]
+    house_pages: list[str] = field(default_factory=list)
+    continued: PrintedArticle | None = None  # the front-page article that jumps inside
+    index: list[PrintedArticle] = field(default_factory=list)  # "Inside", on the front page
 
 
-def _edition(issue: Issue, placements: list[IssuePlacement], language: str, jumps: bool) -> Edition:
-    pages: dict[int, PrintedPage] = {}
-    lead = None
+@dataclass
+class PrintResult:
+    pdf: bytes
+    pages: int
+    warnings: list[str]
+    proof: bool
+    imposed: bytes | None = None
+
+
+def blocks_of(html: str) -> list[str]:
+    """The top-level blocks of rendered Markdown (markdown-it ends each block with a newline;
+    a quote or a list is one block)."""
+    blocks: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for line in html.split("\n"):
+        current.append(line)
+        depth += len(BLOCK_OPEN.findall(line)) - len(BLOCK_CLOSE.findall(line))
+        if depth <= 0 and line.strip():
+            blocks.append("\n".join(current))
+            current, depth = [], 0
+    if "".join(current).strip():
+        blocks.append("\n".join(current))
+    return blocks
+
+
+def _marked(blocks: list[str], prefix: str) -> str:
+    """The blocks with an empty anchor at the end of each: where each one ends is read from
+    the laid-out pages (WeasyPrint's `page.anchors`)."""
+    if not blocks:  # an article without text still marks where it ends
+        return f'<span id="{prefix}0"></span>'
+    marked = []
+    for index, block in enumerate(blocks):
+        marker = f'<span id="{prefix}{index}"></span>'
+        if block.endswith("</p>"):
+            marked.append(block[:-4] + marker + "</p>")
+        else:
+            marked.append(block + marker)
+    return "\n".join(marked)
+
+
+def _printed(
+    placement: IssuePlacement, version: Article, issue: Issue, language: str
+) -> PrintedArticle:
+    images = []
+    for picture in version.images.all():
+        try:
+            width, height = picture.image.width, picture.image.height
+        except (OSError, ValueError):
+            width, height = 4, 3
+        images.append(
+            PrintedImage(
+                Path(picture.image.path).as_uri(),
+                picture.alt_text,
+                picture.caption,
+                wide=width >= height,
+            )
+        )
+    anchor = f"a{version.pk}-{language}-{issue.pk}"
+    with translation.override(language):  # the dateline's date in this language
+        html = str(article_html(version))
+    # Where the text starts: a headline whose text starts on another page is moved.
+    marker = f'<span id="{anchor}-text"></span>'
+    html = html.replace("<p>", "<p>" + marker, 1) if html.startswith("<p>") else marker + html
+    return PrintedArticle(
+        placement,
+        version,
+        mark_safe(html),  # noqa: S308 - sanitized HTML and our own anchor
+        anchor=anchor,
+        images=images,
+        topics=[topic.name_in(language) for topic in version.topics.all()],
+    )
+
+
+def _edition(
+    issue: Issue,
+    placements: list[IssuePlacement],
+    language: str,
+    *,
+    cut: tuple[int, int] | None = None,
+    measure: bool = False,
+) -> Edition:
+    """One language's edition.
+
+    A tabloid's front page carries the lead and, when the lead leaves room, the next articles
+    in the same columns. `cut` = (k, b) says how much of that run fits: the first k articles
+    whole and b blocks of the next, which jumps inside ("continued on page N"). None: all of
+    it. `measure` puts everything on the front page with an anchor after each block, to read
+    where the page ends."""
+    tabloid = issue.publication.print_format == Publication.PrintFormat.TABLOID
+    lead = band = None
+    others: list[PrintedArticle] = []
+    front: list[PrintedArticle] = []
+    back: list[PrintedArticle] = []
+    missing = []
     for placement in placements:
         version = queries.version_in(placement.article, language)
         if version is None:
+            missing.append(placement.article.original.title)
             continue
-        html = article_html(version)
-        printed = PrintedArticle(
-            placement,
-            version,
-            html,
-            anchor=f"a{version.pk}-{language}-{issue.pk}",
-            images=[
-                PrintedImage(Path(picture.image.path).as_uri(), picture.alt_text, picture.caption)
-                for picture in placement.article.images.all()
-            ],
-        )
-        page = pages.setdefault(placement.page, PrintedPage(placement.page))
-        if jumps and placement.page == 1:
-            front, rest = split_paragraphs(str(html), FRONT_PAGE_WORDS)
-            if rest:
-                printed.html, printed.rest = SafeString(front), SafeString(rest)
-        if placement.is_lead:
+        printed = _printed(placement, version, issue, language)
+        if not tabloid:
+            (front if placement.page == 1 or placement.is_lead else back).append(printed)
+        elif placement.is_lead:
             lead = printed
+        elif band is None and placement.page == 1 and version.kind == Article.Kind.EDITORIAL:
+            band = printed
         else:
-            page.articles.append(printed)
-    ordered = [pages[number] for number in sorted(pages)]
-    if jumps:
-        jumping = [a for a in ([lead] if lead else []) + (ordered[0].articles if ordered else [])]
-        jumping = [a for a in jumping if a.rest]
-        if jumping:
-            if len(ordered) < 2:
-                ordered.append(PrintedPage(2))
-            ordered[1].continuations.extend(jumping)
-    return Edition(language=language, pages=ordered, lead=lead)
+            others.append(printed)
+    if not tabloid:
+        return Edition(language, None, None, [], front, back, missing)
+    if lead is None and others:
+        lead = others.pop(0)
+    run = [lead, *others] if lead is not None else []
+    if measure:
+        # Only what could reach the front page is laid out: measuring the whole paper would
+        # cost as much as printing it. The index lists everything, as it may.
+        listed = run[1:]
+        words = 0
+        for count, item in enumerate(run):
+            words += len(str(item.html).split())
+            if words > MEASURE_WORDS:
+                run = run[: count + 1]
+                break
+        for index, item in enumerate(run):
+            item.html = mark_safe(  # noqa: S308 - sanitized HTML plus our own anchors
+                _marked(blocks_of(str(item.html)), f"m-{language}-{index}-")
+            )
+        # The index lists every article after the lead: at its longest, as it may become.
+        return Edition(language, lead, band, [], run[1:], [], missing, index=listed)
+    if cut is None:
+        return Edition(language, lead, band, [], run[1:], [], missing)
+    whole, blocks = cut
+    if whole == 0:
+        blocks = max(blocks, 1)  # the lead starts on the front page, however long it is
+    on_front = run[:whole]
+    inside = run[whole:]
+    continued = None
+    if inside and blocks > 0:
+        partial = inside.pop(0)
+        parts = blocks_of(str(partial.html))
+        if blocks < len(parts):
+            partial.html = mark_safe("\n".join(parts[:blocks]))  # noqa: S308
+            partial.rest = mark_safe("\n".join(parts[blocks:]))  # noqa: S308
+            continued = partial
+        on_front.append(partial)
+    listed = [continued, *inside] if continued is not None else inside
+    return Edition(
+        language, lead, band, inside, on_front[1:], [], missing, continued=continued, index=listed
+    )
 
 
 def print_languages(publication: Publication, language: str | None) -> list[str]:
@@ -125,66 +257,299 @@ def print_languages(publication: Publication, language: str | None) -> list[str]
     return [publication.main_language]
 
 
-def issue_html(issue: Issue, *, language: str | None = None, base_url: str = "") -> str:
-    publication = issue.publication
-    languages = print_languages(publication, language)
-    placements = queries.issue_placements(issue)
-    tabloid = publication.print_format == Publication.PrintFormat.TABLOID
-    submit_url = base_url.rstrip("/") + reverse("public:submit", args=[publication.slug])
-    qr = segno.make(submit_url, error="m").svg_data_uri(scale=3)
-    parts = []
-    for code in languages:
-        with translation.override(code):
-            parts.append(
-                render_to_string(
-                    TEMPLATES[publication.print_format],
-                    {
-                        "issue": issue,
-                        "publication": publication,
-                        "edition": _edition(issue, placements, code, jumps=tabloid),
-                        "name": publication.name_in(code),
-                        "masthead": publication.masthead_in(code),
-                        "motto": publication.motto_in(code),
-                        "language": code,
-                        "submit_url": submit_url,
-                        "qr": qr,
-                    },
-                )
-            )
-    with translation.override(languages[0]):
-        return render_to_string(
-            "press/print/document.html",
-            {
-                "issue": issue,
-                "publication": publication,
-                "parts": parts,
-                "page_size": PAGE_SIZES[publication.print_format],
-                "format": publication.print_format,
-                "language": languages[0],
-            },
+def is_proof(issue: Issue) -> bool:
+    return issue.state in (Issue.State.PLANNING, Issue.State.EDITING)
+
+
+class _Job:
+    """One print job: the data loaded once, rendered as often as the layout needs."""
+
+    def __init__(self, issue: Issue, language: str | None, base_url: str, crop_marks: bool):
+        self.issue = issue
+        self.publication = issue.publication
+        self.languages = print_languages(self.publication, language)
+        self.placements = queries.issue_placements(issue)
+        self.base_url = base_url.rstrip("/")
+        self.crop_marks = crop_marks
+        self.submit_url = self.base_url + reverse("public:submit", args=[self.publication.slug])
+        self.subscribe_url = self.base_url + reverse(
+            "public:subscribe", args=[self.publication.slug]
         )
+        self.qr = segno.make(self.submit_url, error="m").svg_data_uri(scale=3)
+        self.proof = is_proof(issue)
+        self.problems: dict[str, list[str]] = {}
+        for code in self.languages:
+            with translation.override(code):
+                self.problems[code] = queries.issue_problems(issue, [code], self.placements)
+        self.tight = False
+
+    def html(self, editions: list[Edition]) -> str:
+        publication = self.publication
+        parts = []
+        for edition in editions:
+            code = edition.language
+            with translation.override(code):
+                parts.append(
+                    render_to_string(
+                        TEMPLATES[publication.print_format],
+                        {
+                            "issue": self.issue,
+                            "publication": publication,
+                            "edition": edition,
+                            "name": publication.name_in(code),
+                            "masthead": publication.masthead_in(code),
+                            "motto": publication.motto_in(code),
+                            "language": code,
+                            "submit_url": self.submit_url,
+                            "subscribe_url": self.subscribe_url,
+                            "qr": self.qr,
+                            "columns": publication.columns,
+                            "house_boxes": ("submit", "subscribe", "contact"),
+                        },
+                    )
+                )
+        with translation.override(self.languages[0]):
+            return render_to_string(
+                "press/print/document.html",
+                {
+                    "issue": self.issue,
+                    "publication": publication,
+                    "parts": parts,
+                    "page_size": PAGE_SIZES[publication.print_format],
+                    "format": publication.print_format,
+                    "language": self.languages[0],
+                    "columns": publication.columns,
+                    "proof": self.proof,
+                    "problems": [(code, self.problems[code]) for code in self.languages],
+                    "crop_marks": self.crop_marks,
+                    "tight": self.tight,
+                },
+            )
+
+    def editions(self, **options: Any) -> list[Edition]:
+        return [_edition(self.issue, self.placements, code, **options) for code in self.languages]
+
+
+def _render(html: str) -> Any:
+    from weasyprint import HTML  # imported late: it is slow to import and only printing needs it
+
+    return HTML(string=html).render()
+
+
+def _anchor_pages(document: Any) -> dict[str, int]:
+    """Element id -> index of the page it is laid out on."""
+    pages: dict[str, int] = {}
+    for index, page in enumerate(document.pages):
+        for name in page.anchors:
+            pages.setdefault(name, index)
+    return pages
+
+
+def _edition_pages(document: Any, languages: list[str]) -> dict[str, int]:
+    anchors = _anchor_pages(document)
+    starts = [anchors.get(f"edition-{code}", 0) for code in languages]
+    ends = [*starts[1:], len(document.pages)]
+    return {code: end - start for code, start, end in zip(languages, starts, ends, strict=True)}
+
+
+def _front_cut(anchors: dict[str, int], language: str) -> tuple[int, int] | None:
+    """(k, b) from a measuring layout: the first k articles of the front-page run end on the
+    front page, and b blocks of the next one. None: the whole run fits."""
+    front = anchors.get(f"edition-{language}", 0)
+    index = 0
+    while f"m-{language}-{index}-0" in anchors:
+        block = 0
+        while f"m-{language}-{index}-{block}" in anchors:
+            if anchors[f"m-{language}-{index}-{block}"] != front:
+                return index, block
+            block += 1
+        index += 1
+    return None
+
+
+def _one_block_less(cut: tuple[int, int] | None, run_blocks: list[int]) -> tuple[int, int]:
+    whole, blocks = cut if cut is not None else (len(run_blocks), 0)
+    if blocks > 0:
+        return whole, blocks - 1
+    if whole > 0:
+        return whole - 1, max(run_blocks[whole - 1] - 1, 0)
+    return 0, 1
+
+
+def _tabloid(job: _Job) -> tuple[Any, list[str]]:
+    warnings: list[str] = []
+    # 1. Lay the front pages out with every article after the lead and read where the front
+    #    page ends.
+    measured = _render(job.html(job.editions(measure=True)))
+    anchors = _anchor_pages(measured)
+    cuts = {code: _front_cut(anchors, code) for code in job.languages}
+    # 2. Cut there; if a jump line does not fit, one block less.
+    for _attempt in range(5):
+        editions = [
+            _edition(job.issue, job.placements, code, cut=cuts[code]) for code in job.languages
+        ]
+        document = _render(job.html(editions))
+        anchors = _anchor_pages(document)
+        overflow = [
+            edition
+            for edition in editions
+            if edition.lead is not None
+            and anchors.get(f"front-end-{edition.language}", 0)
+            != anchors.get(f"edition-{edition.language}", 0)
+        ]
+        if not overflow:
+            break
+        for edition in overflow:
+            run = _edition(job.issue, job.placements, edition.language, measure=True)
+            run_blocks = [
+                len(blocks_of(str(item.html)))
+                for item in ([run.lead] if run.lead else []) + run.front
+            ]
+            cuts[edition.language] = _one_block_less(cuts[edition.language], run_blocks)
+    # 3. A headline that ends a page alone, its text on the next: the article starts a page.
+    stranded = [
+        item
+        for edition in editions
+        for item in edition.inside
+        if item.anchor in anchors and anchors.get(f"{item.anchor}-text") != anchors[item.anchor]
+    ]
+    if stranded:
+        for item in stranded:
+            item.break_before = True
+        document = _render(job.html(editions))
+    # 4. Pad each edition to a multiple of four pages with the house boxes.
+    counts = _edition_pages(document, job.languages)
+    if any(count % 4 for count in counts.values()):
+        for edition in editions:
+            missing = -counts[edition.language] % 4
+            # The last page is the back page with every house box; others get one each.
+            edition.house_pages = [
+                *(HOUSE_BOXES[i % len(HOUSE_BOXES)] for i in range(missing - 1)),
+                *(["back"] if missing else []),
+            ]
+        document = _render(job.html(editions))
+        counts = _edition_pages(document, job.languages)
+        for code, count in counts.items():
+            if count % 4:
+                warnings.append(
+                    _("The %(language)s edition has %(count)s pages, not a multiple of four.")
+                    % {"language": code, "count": count}
+                )
+    return document, warnings
+
+
+def _sheet(job: _Job) -> tuple[Any, list[str]]:
+    editions = job.editions()
+    document = _render(job.html(editions))
+    if any(count > 2 for count in _edition_pages(document, job.languages).values()):
+        job.tight = True  # smaller type and tighter leading, once
+        document = _render(job.html(editions))
+    warnings = []
+    for code, count in _edition_pages(document, job.languages).items():
+        if count > 2:
+            warnings.append(
+                _(
+                    "The %(language)s sheet does not fit on two sides: it takes %(count)s pages. "
+                    "Shorten or move an article."
+                )
+                % {"language": code, "count": count}
+            )
+    return document, warnings
+
+
+def _booklet(job: _Job) -> tuple[Any, list[str]]:
+    editions = job.editions()
+    html = job.html(editions)
+    document = _render(html)
+    # A folded booklet has a multiple of four pages: add blank ones at the end.
+    missing = -len(document.pages) % 4
+    if missing:
+        blanks = '<div class="blank-page"></div>' * missing
+        document = _render(html.replace("</body>", blanks + "</body>"))
+    return document, []
+
+
+def print_issue(
+    issue: Issue,
+    *,
+    language: str | None = None,
+    base_url: str = "",
+    crop_marks: bool = False,
+    imposed: bool = False,
+) -> PrintResult:
+    """The PDF of an issue, with what a print shop needs to know about it."""
+    job = _Job(issue, language, base_url, crop_marks)
+    print_format = issue.publication.print_format
+    if print_format == Publication.PrintFormat.TABLOID:
+        document, warnings = _tabloid(job)
+    elif print_format in SHEETS:
+        document, warnings = _sheet(job)
+    else:
+        document, warnings = _booklet(job)
+    for code, problems in job.problems.items():
+        warnings.extend(f"{code}: {problem}" for problem in problems)
+    pdf = bytes(document.write_pdf())
+    result = PrintResult(pdf=pdf, pages=len(document.pages), warnings=warnings, proof=job.proof)
+    if imposed:
+        result.imposed = impose_booklet(pdf)
+    return result
+
+
+def issue_html(issue: Issue, *, language: str | None = None, base_url: str = "") -> str:
+    """The HTML of an issue before layout (every article whole, nothing cut or padded)."""
+    job = _Job(issue, language, base_url, crop_marks=False)
+    return job.html(job.editions())
 
 
 def render_document(issue: Issue, *, language: str | None = None, base_url: str = "") -> Any:
     """The laid-out WeasyPrint document (its `pages`, `write_pdf()`)."""
-    from weasyprint import HTML  # imported late: it is slow to import and only printing needs it
-
-    html = issue_html(issue, language=language, base_url=base_url)
-    document = HTML(string=html).render()
-    if issue.publication.print_format == Publication.PrintFormat.A5_BOOKLET:
-        # A folded booklet has a multiple of four pages: add blank ones at the end.
-        missing = -len(document.pages) % 4
-        if missing:
-            blanks = '<div class="blank-page"></div>' * missing
-            document = HTML(string=html.replace("</body>", blanks + "</body>")).render()
-    return document
+    job = _Job(issue, language, base_url, crop_marks=False)
+    print_format = issue.publication.print_format
+    if print_format == Publication.PrintFormat.TABLOID:
+        return _tabloid(job)[0]
+    if print_format in SHEETS:
+        return _sheet(job)[0]
+    return _booklet(job)[0]
 
 
 def issue_pdf(issue: Issue, *, language: str | None = None, base_url: str = "") -> bytes:
-    document = render_document(issue, language=language, base_url=base_url)
-    return bytes(document.write_pdf())
+    return print_issue(issue, language=language, base_url=base_url).pdf
 
 
-def pdf_filename(issue: Issue, language: str | None = None) -> str:
+def saddle_stitch_order(pages: int) -> list[tuple[int, int]]:
+    """(left, right) page indexes of each sheet side, outer sheet first: for 8 pages
+    (7, 0), (1, 6), (5, 2), (3, 4). `pages` is a multiple of four."""
+    sides = []
+    for sheet in range(pages // 4):
+        sides.append((pages - 1 - 2 * sheet, 2 * sheet))
+        sides.append((2 * sheet + 1, pages - 2 - 2 * sheet))
+    return sides
+
+
+def impose_booklet(pdf: bytes) -> bytes:
+    """The reading-order PDF imposed for saddle stitching: two pages side by side on each
+    sheet side, in signature order (pypdf). Blank pages pad it to a multiple of four."""
+    from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+
+    reader = PdfReader(io.BytesIO(pdf))
+    pages = list(reader.pages)
+    width = float(pages[0].mediabox.width)
+    height = float(pages[0].mediabox.height)
+    while len(pages) % 4:
+        pages.append(PageObject.create_blank_page(width=width, height=height))
+    writer = PdfWriter()
+    for left, right in saddle_stitch_order(len(pages)):
+        side = PageObject.create_blank_page(width=2 * width, height=height)
+        side.merge_transformed_page(pages[left], Transformation())
+        side.merge_transformed_page(pages[right], Transformation().translate(tx=width))
+        writer.add_page(side)
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
+def pdf_filename(issue: Issue, language: str | None = None, *, imposed: bool = False) -> str:
     suffix = f"-{language}" if language else ""
+    if imposed:
+        suffix += "-imposed"
     return f"{issue.publication.slug}-{issue.number}{suffix}.pdf"

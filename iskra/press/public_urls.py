@@ -8,8 +8,10 @@ app_name = "public"
 urlpatterns = [
     path("", views.home, name="home"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("houses.css", views.houses_css, name="houses_css"),
     path("search/", views.search, name="search"),
     path("a/<int:pk>/<slug:slug>/", views.article, name="article"),
+    path("images/<int:pk>/w/<int:width>.<slug:extension>", views.image_size, name="image_size"),
     path("images/<int:pk>/<str:name>", views.image, name="image"),
     path("topics/<slug:slug>/<slug:language>/", views.topic, name="topic"),
     path("confirm/<str:token>/", views.subscribe_confirm, name="subscribe_confirm"),
@@ -21,4 +23,14 @@ urlpatterns = [
     path("<slug:slug>/subscribe/", views.subscribe, name="subscribe"),
     path("<slug:slug>/<slug:language>/atom.xml", views.feed, name="feed"),
     path("<slug:slug>/<int:number>/<slug:language>/", views.issue, name="issue"),
+    path(
+        "<slug:slug>/<int:number>/<slug:language>/edition.pdf",
+        views.edition_pdf,
+        name="edition_pdf",
+    ),
+    path(
+        "<slug:slug>/<int:number>/<slug:language>/front.png",
+        views.edition_front,
+        name="edition_front",
+    ),
 ]

@@ -4,10 +4,13 @@
 `iskra export_site` fetches these same pages with the header X-Iskra-Export: 1, which hides
 what needs the live server (the forms) and swaps the search page for the static index."""
 
+import re
+
 import segno
 from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.contrib import messages
+from django.core.files.storage import default_storage
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -22,9 +25,9 @@ from django.views.decorators.csrf import csrf_exempt
 
 from iskra.core.errors import DomainError
 from iskra.core.ratelimit import over_limit
-from iskra.press import feeds, queries, services, tokens
+from iskra.press import editions_files, feeds, images, queries, services, tokens
 from iskra.press.forms import SubmissionForm, SubscribeForm
-from iskra.press.models import Article, ArticleImage, Publication, Subscriber, Topic
+from iskra.press.models import Article, ArticleImage, Issue, Publication, Subscriber, Topic
 from iskra.press.rendering import article_html, plain_text
 
 SUBMISSIONS_PER_HOUR = 5
@@ -51,16 +54,74 @@ def _context(request: HttpRequest, **values: object) -> dict[str, object]:
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    """The front page of the press: the current issue of the paper first (its lead with the
+    picture, the other headlines, the print edition's front page and PDF), then the
+    workplace newsletters and pamphlets, then the latest articles."""
     publications = list(queries.public_publications().select_related("collective"))
     language = _language(request)
+    latest_issues = queries.latest_issues(publications)
+    current = queries.current_issue(publications, latest_issues)
+    lead = None
+    if current is not None:
+        paper = current.publication
+        code = language if language in paper.languages else paper.main_language
+        lead = _issue_front(current, code)
+    others = [
+        (publication, latest_issues.get(publication.pk))
+        for publication in publications
+        if current is None or publication.pk != current.publication_id
+    ]
     latest = (
-        queries.published_articles().filter(language=language).order_by("-published_at", "-pk")[:12]
+        queries.published_articles().filter(language=language).order_by("-published_at", "-pk")[:8]
     )
     return render(
         request,
         "public/home.html",
-        _context(request, publications=publications, latest=latest, language=language),
+        _context(
+            request,
+            publications=publications,
+            latest=latest,
+            language=language,
+            current=current,
+            front=lead,
+            others=others,
+            publication=current.publication if current is not None else None,
+        ),
     )
+
+
+def _issue_front(issue: Issue, language: str) -> dict[str, object]:
+    """An issue in one language as its front page shows it: the lead with its picture, the
+    other articles by page, and the print edition."""
+    rows = queries.public_issue_articles(issue, language)
+    lead_row = next((row for row in rows if row[0].is_lead), rows[0] if rows else None)
+    lead_article = lead_row[1] if lead_row else None
+    picture = lead_article.images.first() if lead_article is not None else None
+    pages: dict[int, list[Article]] = {}
+    for placement, article in rows:
+        if lead_row is None or article.pk != lead_row[1].pk:
+            pages.setdefault(placement.page, []).append(article)
+    publication = issue.publication
+    width, height = editions_files.front_size(publication)
+    return {
+        "issue": issue,
+        "language": language,
+        "name": publication.name_in(language),
+        "masthead": publication.masthead_in(language),
+        "motto": publication.motto_in(language),
+        "front_width": width,
+        "front_height": height,
+        "lead": lead_article,
+        "picture": images.responsive(picture) if picture is not None else None,
+        "pages": sorted(pages.items()),
+        "others": [article for _page, articles in sorted(pages.items()) for article in articles],
+        "pdf": reverse("public:edition_pdf", args=[issue.publication.slug, issue.number, language]),
+        "front_image": reverse(
+            "public:edition_front", args=[issue.publication.slug, issue.number, language]
+        )
+        if editions_files.can_draw_front()
+        else "",
+    }
 
 
 def publication(request: HttpRequest, slug: str) -> HttpResponse:
@@ -80,6 +141,7 @@ def publication(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def issue(request: HttpRequest, slug: str, number: int, language: str) -> HttpResponse:
+    """An issue as a table of contents: the lead with its picture, then page by page."""
     publication = _public_publication(slug)
     if language not in publication.languages:
         raise Http404
@@ -93,13 +155,53 @@ def issue(request: HttpRequest, slug: str, number: int, language: str) -> HttpRe
                 publication=publication,
                 issue=issue,
                 language=language,
-                rows=queries.public_issue_articles(issue, language),
+                front=_issue_front(issue, language),
                 alternates=[
                     (code, reverse("public:issue", args=[slug, number, code]))
                     for code in publication.languages
                 ],
             ),
         )
+
+
+def _published_issue(slug: str, number: int, language: str) -> Issue:
+    publication = _public_publication(slug)
+    if language not in publication.languages:
+        raise Http404
+    return get_object_or_404(
+        queries.published_issues().select_related("publication"),
+        publication=publication,
+        number=number,
+    )
+
+
+def edition_pdf(request: HttpRequest, slug: str, number: int, language: str) -> FileResponse:
+    """The print edition of a published issue, made once and kept (it no longer changes)."""
+    issue = _published_issue(slug, number, language)
+    name = editions_files.edition_pdf(issue, language, base_url=feeds.public_base(request))
+    response = FileResponse(default_storage.open(name, "rb"), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{slug}-{number}-{language}.pdf"'
+    return response
+
+
+def edition_front(request: HttpRequest, slug: str, number: int, language: str) -> FileResponse:
+    """The print edition's front page as a picture."""
+    issue = _published_issue(slug, number, language)
+    name = editions_files.edition_front(issue, language, base_url=feeds.public_base(request))
+    if name is None:
+        raise Http404
+    return FileResponse(default_storage.open(name, "rb"), content_type="image/png")
+
+
+def houses_css(request: HttpRequest) -> HttpResponse:
+    """Each publication's house colour, as a class (a style sheet: the CSP allows no inline
+    styles). Colours are validated as #rrggbb when saved."""
+    rules = [
+        f".house-{publication.slug} {{ --house: {publication.color}; }}"
+        for publication in queries.public_publications()
+        if re.fullmatch(r"#[0-9a-fA-F]{6}", publication.color or "")
+    ]
+    return HttpResponse("\n".join(rules) + "\n", content_type="text/css; charset=utf-8")
 
 
 def article(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
@@ -126,21 +228,41 @@ def render_article(request: HttpRequest, article: Article, versions: list[Articl
                 body_html=article_html(article),
                 description=article.summary or plain_text(article.body)[:200],
                 versions=versions,
-                images=list(article.original.images.all()),
-                canonical=request.build_absolute_uri(feeds.article_url(article)),
+                publication=article.publication,
+                # This language's own pictures, captions and descriptions.
+                images=[images.responsive(picture) for picture in article.images.all()],
+                canonical=feeds.absolute_for(request)(feeds.article_url(article)),
+                public_base=feeds.public_base(request),
             ),
         )
 
 
-def image(request: HttpRequest, pk: int, name: str) -> FileResponse:
+def _public_picture(pk: int) -> ArticleImage:
     """An article's image, only once the article (or the original it translates) is out."""
     picture = get_object_or_404(ArticleImage.objects.select_related("article"), pk=pk)
     published = queries.published_articles().filter(
         Q(pk=picture.article_id) | Q(translation_of_id=picture.article_id)
     )
-    if picture.image_name != name or not published.exists():
+    if not published.exists():
+        raise Http404
+    return picture
+
+
+def image(request: HttpRequest, pk: int, name: str) -> FileResponse:
+    picture = _public_picture(pk)
+    if picture.image_name != name:
         raise Http404
     return FileResponse(picture.image.open("rb"), content_type=picture.content_type)
+
+
+def image_size(request: HttpRequest, pk: int, width: int, extension: str) -> FileResponse:
+    """A responsive version (a width, WebP or JPEG) of a published article's image."""
+    picture = _public_picture(pk)
+    name = images.make_size(picture, width, extension)
+    if name is None:
+        raise Http404
+    content_type = "image/webp" if extension == "webp" else "image/jpeg"
+    return FileResponse(default_storage.open(name, "rb"), content_type=content_type)
 
 
 def topic(request: HttpRequest, slug: str, language: str) -> HttpResponse:
@@ -164,13 +286,13 @@ def feed(request: HttpRequest, slug: str, language: str) -> HttpResponse:
     publication = _public_publication(slug)
     if language not in publication.languages:
         raise Http404
-    body = feeds.atom_feed(publication, language, request.build_absolute_uri)
+    body = feeds.atom_feed(publication, language, feeds.absolute_for(request))
     return HttpResponse(body, content_type="application/atom+xml; charset=utf-8")
 
 
 def sitemap(request: HttpRequest) -> HttpResponse:
     return HttpResponse(
-        feeds.sitemap(request.build_absolute_uri), content_type="application/xml; charset=utf-8"
+        feeds.sitemap(feeds.absolute_for(request)), content_type="application/xml; charset=utf-8"
     )
 
 
@@ -241,7 +363,7 @@ def submit_thanks(request: HttpRequest, slug: str) -> HttpResponse:
 
 def submit_qr(request: HttpRequest, slug: str) -> HttpResponse:
     publication = get_object_or_404(Publication, slug=slug)
-    url = request.build_absolute_uri(reverse("public:submit", args=[publication.slug]))
+    url = feeds.public_base(request) + reverse("public:submit", args=[publication.slug])
     return HttpResponse(qr_svg(url), content_type="image/svg+xml")
 
 

@@ -4,6 +4,7 @@ reads start from `published_articles()` and published issues, and nothing else."
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from iskra.network.scope import Capacity, narrow, scope_for
 from iskra.press import search
@@ -65,10 +66,51 @@ def placement_candidates(user: Any, issue: Issue) -> QuerySet[Article]:
 def issue_placements(issue: Issue) -> list[IssuePlacement]:
     return list(
         issue.placements.select_related("article").prefetch_related(
-            Prefetch("article__translations", queryset=Article.objects.order_by("language")),
+            Prefetch(
+                "article__translations",
+                queryset=Article.objects.order_by("language").prefetch_related("images", "topics"),
+            ),
             "article__images",
+            "article__topics",
         )
     )
+
+
+def issue_problems(
+    issue: Issue, languages: list[str], placements: list[IssuePlacement] | None = None
+) -> list[str]:
+    """What keeps an issue from being ready, in the given languages: articles not approved,
+    missing or out-of-date translations, images without a description. The editor sees this
+    list on the issue page; a proof prints it on its first page."""
+    problems = []
+    ready = (Article.State.APPROVED, Article.State.PUBLISHED)
+    for placement in placements if placements is not None else issue_placements(issue):
+        original = placement.article.original
+        for code in languages:
+            version = version_in(original, code)
+            if version is None:
+                problems.append(
+                    _("“%(title)s” has no translation in %(language)s.")
+                    % {"title": original.title, "language": code}
+                )
+                continue
+            if version.state not in ready:
+                problems.append(
+                    _("“%(title)s” is not approved yet (%(state)s).")
+                    % {"title": version.title, "state": version.get_state_display()}
+                )
+            elif version.is_stale:
+                problems.append(
+                    _("“%(title)s” is a translation of an older text of the original.")
+                    % {"title": version.title}
+                )
+            for picture in version.images.all():
+                if not picture.alt_text.strip():
+                    problems.append(
+                        _("An image of “%(title)s” has no description for screen readers.")
+                        % {"title": version.title}
+                    )
+    return problems
 
 
 def new_submissions(publication: Publication) -> QuerySet[Submission]:
@@ -119,6 +161,27 @@ def public_publications() -> QuerySet[Publication]:
     return Publication.objects.filter(pk__in=ids).order_by("slug")
 
 
+def latest_issues(publications: list[Publication]) -> dict[int, Issue]:
+    """Each publication's newest published issue, by publication id."""
+    latest: dict[int, Issue] = {}
+    issues = (
+        published_issues()
+        .filter(publication__in=publications)
+        .select_related("publication")
+        .order_by("publication_id", "-date", "-number")
+    )
+    for issue in issues:
+        latest.setdefault(issue.publication_id, issue)
+    return latest
+
+
+def current_issue(publications: list[Publication], latest: dict[int, Issue]) -> Issue | None:
+    """The issue the home page leads with: the newest issue of a paper, else of anything."""
+    papers = [latest[p.pk] for p in publications if p.pk in latest and p.kind == p.Kind.PAPER]
+    candidates = papers or list(latest.values())
+    return max(candidates, key=lambda issue: (issue.date, issue.pk), default=None)
+
+
 def public_issue_articles(issue: Issue, language: str) -> list[tuple[IssuePlacement, Article]]:
     """The published versions in `language` of what is placed in a published issue."""
     if issue.state != Issue.State.PUBLISHED:
@@ -128,6 +191,7 @@ def public_issue_articles(issue: Issue, language: str) -> list[tuple[IssuePlacem
         version = version_in(placement.article, language)
         if version is not None and version.is_published:
             rows.append((placement, version))
+    rows.sort(key=lambda row: (not row[0].is_lead, row[0].page, row[0].order, row[0].pk))
     return rows
 
 

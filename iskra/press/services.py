@@ -5,7 +5,7 @@ Editorial work (every function here that takes an `actor`) needs Capacity.EDIT o
 collective: the editors of a publication's collective and of the collectives above it.
 """
 
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
@@ -21,7 +21,7 @@ from iskra.finance import services as finance
 from iskra.network.models import Collective
 from iskra.network.scope import Capacity, scope_for
 from iskra.people import crypto
-from iskra.press import search
+from iskra.press import images, search
 from iskra.press.models import (
     Article,
     ArticleComment,
@@ -94,6 +94,9 @@ def publication_create(
     bilingual: str = Publication.Bilingual.SEPARATE,
     mastheads: dict[str, str] | None = None,
     mottos: dict[str, str] | None = None,
+    columns: int | None = None,
+    color: str | None = None,
+    contact: str = "",
 ) -> Publication:
     require_editor(actor, collective)
     _check_languages(languages)
@@ -111,7 +114,12 @@ def publication_create(
             bilingual=bilingual,
             mastheads=mastheads or {},
             mottos=mottos or {},
+            contact=contact,
         )
+        if columns:
+            publication.columns = columns
+        if color:
+            publication.color = color
         publication.full_clean()
         publication.save()
         log_action(
@@ -135,6 +143,9 @@ def publication_update(*, actor: Any, publication: Publication, **changes: Any) 
         "mastheads",
         "mottos",
         "kind",
+        "columns",
+        "color",
+        "contact",
     }
     unknown = set(changes) - allowed
     if unknown:
@@ -207,7 +218,7 @@ def issue_set_state(*, actor: Any, issue: Issue, state: str) -> Issue:
             for placement in placements:
                 for version in _versions(placement.article):
                     if version.state == Article.State.APPROVED:
-                        _set_article_state(actor, version, Article.State.PUBLISHED)
+                        _set_article_state(actor, version, Article.State.PUBLISHED, issue=issue)
         issue.save(update_fields=fields)
         log_action(
             "press.issue.state_changed",
@@ -327,9 +338,18 @@ def article_set_topics(article: Article, slugs: list[str]) -> None:
 
 
 def article_translate(
-    *, actor: Any, article: Article, language: str, title: str, body: str = "", **fields: Any
+    *,
+    actor: Any,
+    article: Article,
+    language: str,
+    title: str,
+    body: str = "",
+    topic_names: dict[str, str] | None = None,
+    **fields: Any,
 ) -> Article:
-    """A version of `article` (or of its original) in another language, linked to it."""
+    """A version of `article` (or of its original) in another language, linked to it. The
+    byline may be translated too ("A reader" / "Un lector"); `topic_names` names the
+    original's topics in this language ({"elections": "Elecciones"})."""
     original = article.original
     require_editor(actor, original.collective)
     if language == original.language or original.translations.filter(language=language).exists():
@@ -349,13 +369,19 @@ def article_translate(
             dateline_place=original.dateline_place,
             dateline_country=fields.pop("dateline_country", original.dateline_country),
             dateline_date=original.dateline_date,
-            byline=original.byline,
+            byline=fields.pop("byline", original.byline),
             created_by=actor if getattr(actor, "is_authenticated", False) else None,
             **fields,
         )
         translation.full_clean(exclude=["topics"])
         translation.save()
-        translation.topics.set(original.topics.all())
+        topics = list(original.topics.all())
+        for topic in topics:
+            name = (topic_names or {}).get(topic.slug, "").strip()
+            if name and topic.names.get(language) != name:
+                topic.names = {**topic.names, language: name}
+                topic.save(update_fields=["names"])
+        translation.topics.set(topics)
         log_action(
             "press.article.translated",
             actor=actor,
@@ -365,12 +391,21 @@ def article_translate(
     return translation
 
 
-def _set_article_state(actor: Any, article: Article, state: str) -> None:
+def _issue_moment(issue: Issue) -> Any:
+    """An article published with an issue carries the issue's date (noon, local time), unless
+    that is still ahead: then now."""
+    moment = timezone.make_aware(datetime.combine(issue.date, time(12)))
+    return min(moment, timezone.now())
+
+
+def _set_article_state(
+    actor: Any, article: Article, state: str, *, issue: Issue | None = None
+) -> None:
     before = article.state
     article.state = state
     fields = ["state"]
     if state == Article.State.PUBLISHED and article.published_at is None:
-        article.published_at = timezone.now()
+        article.published_at = _issue_moment(issue) if issue is not None else timezone.now()
         fields.append("published_at")
     article.save(update_fields=fields)
     search.index_article(article)
@@ -423,11 +458,16 @@ def image_add(
         raise DomainError(_("The image is larger than 8 MB."))
     if not alt_text.strip():
         raise DomainError(_("Describe the image for people who cannot see it."))
+    try:
+        # Every metadata (GPS position, camera serial number...) goes: see press/images.py.
+        clean = images.strip_metadata(image)
+    except images.UNREADABLE as error:
+        raise DomainError(_("This file is not an image that can be read.")) from error
     with transaction.atomic():
         order = article.images.count()
         picture = ArticleImage.objects.create(
             article=article,
-            image=image,
+            image=clean,
             alt_text=alt_text.strip(),
             caption=caption.strip(),
             order=order,

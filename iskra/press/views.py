@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from iskra.audit.services import log_action
 from iskra.core.errors import DomainError
 from iskra.network.scope import Capacity, get_scoped_or_404, visible_collectives
-from iskra.press import editions, printing, queries, services
+from iskra.press import editions, feeds, printing, queries, services
 from iskra.press.forms import (
     ArticleForm,
     CommentForm,
@@ -172,6 +172,8 @@ def issue_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
             "print_runs": issue.print_runs.all(),
             "moves": _issue_moves(issue),
             "deliveries": queries.delivery_counts(issue),
+            "problems": queries.issue_problems(issue, list(publication.languages), placements),
+            "proof": printing.is_proof(issue),
         },
     )
 
@@ -267,16 +269,24 @@ def issue_pdf(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     language = request.GET.get("language") or None
     if language is not None and language not in issue.publication.languages:
         raise Http404
-    pdf = printing.issue_pdf(issue, language=language, base_url=request.build_absolute_uri("/"))
+    imposed = request.GET.get("imposed") == "1"
+    result = printing.print_issue(
+        issue,
+        language=language,
+        base_url=feeds.public_base(request),
+        crop_marks=request.GET.get("marks") == "1",
+        imposed=imposed,
+    )
     log_action(
         "press.issue.printed",
         actor=request.user,
         target=issue,
         collective=issue.publication.collective,
-        details={"language": language or "all"},
+        details={"language": language or "all", "imposed": imposed, "proof": result.proof},
     )
+    pdf = result.imposed if imposed and result.imposed else result.pdf
     response = HttpResponse(pdf, content_type="application/pdf")
-    filename = printing.pdf_filename(issue, language)
+    filename = printing.pdf_filename(issue, language, imposed=imposed)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -286,9 +296,7 @@ def issue_pdf(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 def issue_send(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     issue = _issue(request, slug, number)
     try:
-        editions.edition_send(
-            actor=request.user, issue=issue, base_url=request.build_absolute_uri("/")
-        )
+        editions.edition_send(actor=request.user, issue=issue, base_url=feeds.public_base(request))
     except DomainError as error:
         _fail(request, error)
     else:

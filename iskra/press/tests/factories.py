@@ -67,3 +67,45 @@ def png_upload(name="strike.png", size=(40, 30)):
     buffer = BytesIO()
     Image.new("RGB", size, (200, 20, 20)).save(buffer, format="PNG")
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+GPS_MARKER = "PLANTGATE-CAM-SN-4711"
+
+
+def jpeg_upload(name="gate.jpg", size=(64, 48), color=(30, 120, 30)):
+    """A JPEG as a phone writes it: EXIF with the camera's make, model and serial number, and
+    the GPS position where it was taken (34.0522 N, 118.2437 W), plus an XMP packet."""
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x010F] = "SpyPhone"  # Make
+    exif[0x0110] = GPS_MARKER  # Model
+    exif[0xA431] = GPS_MARKER  # BodySerialNumber
+    exif[0x8825] = {  # GPSInfo
+        1: "N",
+        2: (34.0, 3.0, 7.92),
+        3: "W",
+        4: (118.0, 14.0, 37.32),
+    }
+    xmp = f'<x:xmpmeta xmlns:x="adobe:ns:meta/">{GPS_MARKER}</x:xmpmeta>'.encode()
+    buffer = BytesIO()
+    Image.new("RGB", size, color).save(buffer, format="JPEG", exif=exif, xmp=xmp)
+    data = buffer.getvalue()
+    assert GPS_MARKER.encode() in data
+    return SimpleUploadedFile(name, data, content_type="image/jpeg")
+
+
+def has_location(data: bytes) -> bool:
+    """Whether image bytes carry the planted camera and GPS metadata."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    if GPS_MARKER.encode() in data:
+        return True
+    with Image.open(BytesIO(data)) as image:
+        exif = image.getexif()
+        return bool(exif.get_ifd(0x8825)) or 0x010F in exif

@@ -13,12 +13,15 @@ from iskra.press.tests.conftest import SECRET_MARKERS
 LINK = re.compile(r"""(?:href|src)="([^"]+)\"""")
 
 
-def resolves(root: Path, link: str) -> bool:
+def resolves(root: Path, page: Path, link: str) -> bool:
+    """A link of the export: relative to the page that holds it (never site-absolute)."""
     path = urlsplit(urldefrag(link)[0]).path
-    target = root / path.lstrip("/")
-    if path.endswith("/"):
+    if path.startswith("/"):
+        return False
+    target = (page.parent / path).resolve()
+    if path.endswith("/") or not path:
         target = target / "index.html"
-    return target.is_file()
+    return target.is_file() and root.resolve() in target.parents
 
 
 def test_the_export_is_the_public_site(newsroom, tmp_path):
@@ -34,7 +37,7 @@ def test_the_export_is_the_public_site(newsroom, tmp_path):
         for link in LINK.findall(page.read_text()):
             if link.startswith(("http://", "https://", "mailto:")):
                 continue
-            if not resolves(site, link):
+            if not resolves(site, page, link):
                 broken.append(f"{page.relative_to(site)} -> {link}")
     assert not broken, broken
     for path in files:

@@ -71,8 +71,10 @@ def test_the_image_is_public_only_once_the_article_is(editor, article, client):
     assert response["Content-Type"] == "image/png"
     assert client.get(f"/p/images/{picture.pk}/other.png").status_code == 404
     page = client.get(f"/p/a/{article.pk}/{article.slug}/").content.decode()
-    assert f'src="{url}"' in page and 'alt="Dockers"' in page
-    assert '<meta property="og:image"' in page
+    # The page shows a responsive size (here the image's own 40 px), with its dimensions.
+    assert f'src="/p/images/{picture.pk}/w/40.jpg"' in page and 'alt="Dockers"' in page
+    assert 'width="40" height="30"' in page
+    assert f'<meta property="og:image" content="http://testserver{url}">' in page
 
 
 def test_images_reach_the_pdf_and_the_export(editor, article, tmp_path):

@@ -4,11 +4,13 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from iskra.press.models import Issue
-from iskra.press.printing import issue_pdf
+from iskra.press.models import Issue, Publication
+from iskra.press.printing import print_issue
 
 
 def default_base_url() -> str:
+    if getattr(settings, "ISKRA_PUBLIC_URL", ""):
+        return str(settings.ISKRA_PUBLIC_URL)
     hosts = [host for host in settings.ALLOWED_HOSTS if host and "*" not in host]
     host = hosts[0].lstrip(".") if hosts else "localhost:8000"
     return f"{'http' if settings.DEBUG else 'https'}://{host}"
@@ -30,7 +32,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--base-url",
             default=None,
-            help="The public site's address, for the submission link and QR code",
+            help="The public site's address, for the submission link and QR code "
+            "(default: ISKRA_PUBLIC_URL)",
+        )
+        parser.add_argument(
+            "--crop-marks",
+            action="store_true",
+            help="Crop marks and 3 mm bleed around each page, for a print shop",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -47,8 +55,23 @@ class Command(BaseCommand):
                 f"{issue.publication.slug} is published in {', '.join(issue.publication.languages)}"
                 f", not {language}."
             )
-        pdf = issue_pdf(
-            issue, language=language, base_url=options["base_url"] or default_base_url()
+        booklet = issue.publication.print_format == Publication.PrintFormat.A5_BOOKLET
+        result = print_issue(
+            issue,
+            language=language,
+            base_url=options["base_url"] or default_base_url(),
+            crop_marks=options["crop_marks"],
+            imposed=booklet,
         )
-        options["out"].write_bytes(pdf)
-        self.stdout.write(f"Wrote {options['out']} ({len(pdf) // 1024} KiB)")
+        out: Path = options["out"]
+        out.write_bytes(result.pdf)
+        proof = " (proof)" if result.proof else ""
+        self.stdout.write(
+            f"Wrote {out}: {result.pages} pages{proof}, {len(result.pdf) // 1024} KiB"
+        )
+        if result.imposed is not None:
+            imposed = out.with_name(f"{out.stem}-imposed{out.suffix}")
+            imposed.write_bytes(result.imposed)
+            self.stdout.write(f"Wrote {imposed}: imposed for saddle stitching")
+        for warning in result.warnings:
+            self.stderr.write(f"Warning: {warning}")
