@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from iskra.audit.services import log_action
 from iskra.core.bulk import write_rows
 from iskra.network.models import Collective
-from iskra.people import counts, crypto
+from iskra.people import counts, crypto, phones
 from iskra.people.models import Contact, Stage, Tag, Topic
 
 MAX_COLUMNS = 200
@@ -294,6 +294,7 @@ class RowReader:
         for stage in list(self.stages.values()):
             self.stages.setdefault(stage.name.casefold(), stage)
             self.stages.setdefault(stage.label.casefold(), stage)
+        self.region = phones.region_of(collective)
         self.first_stage = min(self.stages.values(), key=lambda stage: stage.position)
         self.now = connection.ops.adapt_datetimefield_value(timezone.now())
         self.adapt_date = connection.ops.adapt_datefield_value
@@ -306,7 +307,8 @@ class RowReader:
         errors: list[RowError] = []
         values: dict[str, str] = {}
         for index, target in self.columns:
-            value = row[index].strip() if index < len(row) else ""
+            # NUL is never meaningful in a cell, and PostgreSQL refuses it in text.
+            value = row[index].replace("\x00", "").strip() if index < len(row) else ""
             if value[:1] == "'" and value[1:2] in FORMULA_STARTS:
                 value = value[1:]  # undo the quoting of our own export
             if len(value) > MAX_FIELD:
@@ -333,8 +335,9 @@ class RowReader:
                 validate_email(email)
             except ValidationError:
                 errors.append(RowError(line, "email", _("not an email address")))
-        phone = values.get("phone", "")
-        if phone and not 5 <= len(crypto.normalize_phone(phone).lstrip("+")) <= 17:
+        # The same normalization as the services: E.164 in the collective's country.
+        phone = phones.for_storage(values.get("phone", ""), self.region)
+        if phone and not 5 <= len(crypto.normalize_phone(phone, self.region).lstrip("+")) <= 17:
             errors.append(RowError(line, "phone", _("a phone number has 5 to 17 digits")))
         address = values.get("address") or ", ".join(
             part
@@ -384,7 +387,7 @@ class RowReader:
         if errors:
             return None, errors
         email_key = crypto.email_index(email) if email else ""
-        phone_key = crypto.phone_index(phone) if phone else ""
+        phone_key = crypto.phone_index(phone, self.region) if phone else ""
         values_out = (
             self.collective.pk,
             display_name,

@@ -11,7 +11,8 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.html import escape, format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -28,7 +29,7 @@ from iskra.network.scope import (
     may_read_protected_in,
     scope_for,
 )
-from iskra.people import counts, crypto, csvimport, queries, services
+from iskra.people import counts, crypto, csvimport, phones, queries, services
 from iskra.people.forms import (
     BulkForm,
     ContactForm,
@@ -163,6 +164,7 @@ def contact_add(request: HttpRequest, slug: str) -> HttpResponse:
             sorted(scope_for(request.user).ids(Capacity.CONTACTS)),
             email=data.get("email") or "",
             phone=data.get("phone") or "",
+            region=phones.region_of(collective),
         )
         if not matches or request.POST.get("add_anyway") == "1":
             try:
@@ -171,6 +173,7 @@ def contact_add(request: HttpRequest, slug: str) -> HttpResponse:
                 form.add_error(None, error.message)
             else:
                 messages.success(request, _("%(name)s added.") % {"name": contact.display_name})
+                _warn_same_name(request, contact)
                 if request.POST.get("then") == "another":
                     return redirect("people:contact_add", slug=collective.slug)
                 return redirect("people:contact", pk=contact.pk)
@@ -179,6 +182,18 @@ def contact_add(request: HttpRequest, slug: str) -> HttpResponse:
         "people/contact_add.html",
         {"collective": collective, "form": form, "matches": matches, "introducer": introducer},
     )
+
+
+def _warn_same_name(request: HttpRequest, contact: Contact) -> None:
+    """ "There is already R (met 3 Sep at the Palestine march) — the same person?" with a
+    link: the new contact is saved all the same (the street is never refused)."""
+    for other in queries.same_name(contact.collective, contact.display_name, exclude=contact.pk):
+        label = other.display_name + (f" ({other.met_label})" if other.met_label else "")
+        link = format_html('<a href="{}">{}</a>', reverse("people:contact", args=[other.pk]), label)
+        messages.warning(
+            request,
+            format_html(escape(_("There is already {name} — the same person?")), name=link),
+        )
 
 
 def _create_with_conversation(
@@ -308,15 +323,15 @@ def url_maker(name: str) -> Any:
 
 @login_required
 def followups(request: HttpRequest) -> HttpResponse:
-    board = queries.my_followups(request.user)
+    board = queries.my_followups(request.user, page=request.GET.get("page"))
     contact_url = url_maker("people:contact")
     done_url = url_maker("people:followup_done")
     snooze_url = url_maker("people:followup_snooze")
-    for followup in board.overdue + board.today + board.week:
-        followup.contact_url = contact_url(followup.contact_id)  # type: ignore[attr-defined]
-        followup.done_url = done_url(followup.pk)  # type: ignore[attr-defined]
-        followup.snooze_url = snooze_url(followup.pk)  # type: ignore[attr-defined]
-    return render(request, "people/followups.html", {"board": board})
+    for followup in board.page:
+        followup.contact_url = contact_url(followup.contact_id)
+        followup.done_url = done_url(followup.pk)
+        followup.snooze_url = snooze_url(followup.pk)
+    return render(request, "people/followups.html", {"board": board, "page": board.page})
 
 
 def _followup(request: HttpRequest, pk: int) -> FollowUp:
@@ -374,7 +389,7 @@ def followup_snooze(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("Moved to %(date)s.") % {"date": followup.due_on.isoformat()},
+            _("Moved to %(date)s.") % {"date": formats.date_format(followup.due_on)},
         )
     return redirect("people:followups")
 
