@@ -32,7 +32,7 @@ ACTION_LABELS: dict[str, str | Promise] = {
     "audit.access.burst": _("Many refused accesses in a short time"),
     "audit.entries.exported": _("Downloaded audit entries"),
     "people.contact.created": _("Contact added"),
-    "people.contact.read": _("Read a contact's details"),
+    "people.contact.read": _("Read a contact's protected details"),
     "people.contact.updated": _("Contact changed"),
     "people.contact.deleted": _("Contact deleted"),
     "people.contact.imported": _("Contacts imported"),

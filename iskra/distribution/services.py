@@ -27,6 +27,7 @@ from iskra.distribution.models import (
     OutingMoney,
     StockAdjustment,
 )
+from iskra.finance import services as finance
 from iskra.network.models import Collective
 from iskra.people import services as people
 from iskra.people.models import Contact, Conversation, Stage
@@ -319,6 +320,7 @@ def outing_log(
         )
         for met in contacts_met or []:
             _add_contact_met(actor, outing, day, met)
+        finance.outing_post(actor=actor, outing=outing)
         log_action(
             "distribution.outing.logged",
             actor=actor,

@@ -104,7 +104,7 @@ def test_the_history_page_filters_and_shows_labels_not_codes(
     response = client_for(organizer).get(url, {"actor": "bob", "action": "people.contact.read"})
     assert response.status_code == 200
     body = response.content.decode()
-    assert "Read a contact&#x27;s details" in body and "(export)" in body
+    assert "Read a contact&#x27;s protected details" in body and "(export)" in body
     assert "people.contact.read ·" not in body
     assert [entry.object_label for entry in response.context["entries"]] == ["C2", "C1", "C0"]
     organizer.language = "es"
@@ -112,7 +112,7 @@ def test_the_history_page_filters_and_shows_labels_not_codes(
     spanish = client_for(organizer).get(url, {"actor": "bob"}).content.decode()
     with override("es"):
         label = action_label("people.contact.read")
-    assert label != "Read a contact's details"
+    assert label != "Read a contact's protected details"
     assert escape(label) in spanish
 
 

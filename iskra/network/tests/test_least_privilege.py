@@ -16,7 +16,7 @@ from iskra.network.services import membership_create
 from iskra.people import services
 
 PHONE = "+1 (213) 555-0111"
-STORED_PHONE = "+12135550111"  # E.164, as stored and in the page's tel: link
+STORED_PHONE = "+12135550111"  # PHONE as stored and linked (E.164, people/phones.py)
 NOTE = "Works nights at the depot; union rep is hostile."
 
 
