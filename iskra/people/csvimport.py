@@ -259,6 +259,16 @@ def decode(data: bytes, encoding: str = "utf-8") -> str:
             )
             % {"line": line, "encoding": encoding.replace("-sig", "").upper()}
         ) from None
+    if "\x00" in text:
+        # PostgreSQL refuses NUL in text (a 500 at "Import now") and SQLite would keep it.
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise ImportFileError(
+            _(
+                "Line %(line)d contains a NUL character: this looks like a binary file, not "
+                "CSV. Save it as “CSV UTF-8” and import that."
+            )
+            % {"line": line}
+        )
     return text
 
 
@@ -303,10 +313,6 @@ class RowReader:
         }
 
     def read(self, line: int, row: list[str]) -> tuple[PreparedRow | None, list[RowError]]:
-        if any("\x00" in cell for cell in row):
-            # A NUL means a binary file or a broken export: the line is refused, by number,
-            # rather than guessed at (PostgreSQL would refuse it in text with a 500).
-            return None, [RowError(line, "", _("contains a NUL character: not text from a CSV"))]
         errors: list[RowError] = []
         values: dict[str, str] = {}
         for index, target in self.columns:
