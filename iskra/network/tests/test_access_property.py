@@ -20,7 +20,7 @@ from iskra.network.models import Collective, Membership, Role
 from iskra.people import services
 from iskra.people.models import Contact
 
-PHONE = "+1 313 555 01"  # each contact's phone ends with its collective's position
+PHONE = "+131355501"  # each contact's phone (E.164) ends with its collective's position
 SLUGS = ["international", "usa", "los-angeles", "detroit", "detroit-plant"]
 PARENT = {
     "usa": "international",
