@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from iskra.audit.services import log_action
 from iskra.core.errors import DomainError
+from iskra.core.languages import check_content_language
 from iskra.network.models import Collective
 from iskra.network.scope import Capacity, scope_for
 from iskra.people import crypto
@@ -75,6 +76,8 @@ def require_editor(actor: Any, collective: Collective | int) -> None:
 def _check_languages(languages: list[str]) -> None:
     if not languages:
         raise DomainError(_("A publication needs at least one language."))
+    for language in languages:
+        check_content_language(language)
 
 
 # Publications and issues
@@ -243,6 +246,7 @@ def article_create(
     **fields: Any,
 ) -> Article:
     require_editor(actor, collective)
+    check_content_language(language)
     if publication is not None and publication.collective_id != collective.pk:
         raise DomainError(_("The publication belongs to another collective."))
     with transaction.atomic():
@@ -331,6 +335,7 @@ def article_translate(
     """A version of `article` (or of its original) in another language, linked to it."""
     original = article.original
     require_editor(actor, original.collective)
+    check_content_language(language)
     if language == original.language or original.translations.filter(language=language).exists():
         raise DomainError(_("There is already a version in this language."))
     with transaction.atomic():
