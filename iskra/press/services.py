@@ -330,19 +330,34 @@ def article_set_topics(article: Article, slugs: list[str]) -> None:
 
 
 def article_translate(
-    *, actor: Any, article: Article, language: str, title: str, body: str = "", **fields: Any
+    *,
+    actor: Any,
+    article: Article,
+    language: str,
+    title: str,
+    body: str = "",
+    publication: Publication | None = None,
+    **fields: Any,
 ) -> Article:
-    """A version of `article` (or of its original) in another language, linked to it."""
+    """A version of `article` (or of its original) in another language, linked to it.
+
+    With `publication`, the version belongs to that publication and its collective: a sister
+    paper that prints a published article in its own language, edited by its own editors."""
     original = article.original
-    require_editor(actor, original.collective)
+    if publication is None:
+        require_editor(actor, original.collective)
+    else:
+        require_editor(actor, publication.collective)
+        if not original.is_published:
+            raise DomainError(_("Another publication may only translate a published article."))
     check_content_language(language)
     if language == original.language or original.translations.filter(language=language).exists():
         raise DomainError(_("There is already a version in this language."))
     with transaction.atomic():
         translation = Article(
-            collective=original.collective,
-            publication=original.publication,
-            shared_below=original.shared_below,
+            collective=publication.collective if publication else original.collective,
+            publication=publication or original.publication,
+            shared_below=original.shared_below and publication is None,
             language=language,
             translation_of=original,
             source_version=original.version,
@@ -460,6 +475,8 @@ def may_place(actor: Any, issue: Issue, article: Article) -> bool:
         return False
     if scope.can(Capacity.EDIT, article.collective_id):
         return True
+    if article.translations.filter(publication=issue.publication).exists():
+        return True  # the publication prints its own version of a sister paper's article
     return article.shared_below and article.collective_id in [
         *issue.publication.collective.ancestor_ids(),
         issue.publication.collective_id,
