@@ -120,8 +120,8 @@ def load_french_paper() -> bool:
         services.placement_add(
             actor=julien, issue=issue, article=original, page=1 + index // 2, is_lead=index == 0
         )
-    for state in ("editing", "ready", "printed", "published"):
-        services.issue_set_state(actor=julien, issue=issue, state=state)
+    for issue_state in ("editing", "ready", "printed", "published"):
+        services.issue_set_state(actor=julien, issue=issue, state=issue_state)
     services.printrun_record(
         actor=julien,
         issue=issue,

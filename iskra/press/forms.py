@@ -9,7 +9,6 @@ from iskra.network.models import Collective
 from iskra.press.models import Article, Publication
 
 
-
 def _language_codes(text: str) -> list[str]:
     codes = [code.strip().lower() for code in text.split(",") if code.strip()]
     for code in codes:
@@ -234,3 +233,25 @@ class SubmissionForm(forms.Form):
 
 class SubscribeForm(forms.Form):
     email = forms.EmailField(label=_("Your email address"), max_length=254)
+
+
+class ArticleImportForm(forms.Form):
+    """An article from a sister organization's Iskra: its public address, or its bundle file."""
+
+    url = forms.URLField(
+        label=_("Address of the article"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("The public page of the article on the other organization's site."),
+    )
+    bundle = forms.FileField(
+        label=_("Or the article's bundle file"),
+        required=False,
+        help_text=_("The .json file the other site gives for the article."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if bool(cleaned.get("url")) == bool(cleaned.get("bundle")):
+            raise forms.ValidationError(_("Give either the address or the file."))
+        return cleaned

@@ -7,8 +7,9 @@ collective: the editors of a publication's collective and of the collectives abo
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -34,6 +35,9 @@ from iskra.press.models import (
     Subscriber,
     Topic,
 )
+
+if TYPE_CHECKING:
+    from iskra.press.sharing import SharedArticle, SharedVersion
 
 # Who may move an article from one state to the next (all of them editors, see require_editor).
 ARTICLE_TRANSITIONS: dict[str, set[str]] = {
@@ -761,3 +765,72 @@ def subscriber_unsubscribe(*, subscriber: Subscriber) -> Subscriber:
             subscriber.save(update_fields=["state", "unsubscribed_at"])
             log_action("press.subscriber.unsubscribed", target=subscriber, details={})
     return subscriber
+
+
+# Articles taken from a sister organization's Iskra (iskra/press/sharing.py)
+
+
+def article_import(*, actor: Any, publication: Publication, shared: "SharedArticle") -> Article:
+    """Drafts in `publication` from a sister instance's bundle: the original and its
+    translations, linked as they were, each with who published it first and where, and the
+    images. `actor` None is the server's command line. The editors review before publishing."""
+    if actor is not None:
+        require_editor(actor, publication.collective)
+    if shared.original.url and publication.articles.filter(source_url=shared.original.url).exists():
+        raise DomainError(_("This article was taken into this publication already."))
+    created_by = actor if getattr(actor, "is_authenticated", False) else None
+    with transaction.atomic():
+        original = _imported_version(publication, shared.original, shared.kind, None, created_by)
+        article_set_topics(original, shared.topics)
+        for version in shared.translations:
+            translation = _imported_version(publication, version, shared.kind, original, created_by)
+            translation.topics.set(original.topics.all())
+        for order, image in enumerate(shared.images):
+            ArticleImage.objects.create(
+                article=original,
+                image=ContentFile(image.data, name=image.name),
+                alt_text=image.alt_text,
+                caption=image.caption,
+                order=order,
+            )
+        log_action(
+            "press.article.imported",
+            actor=actor,
+            target=original,
+            details={
+                "source": shared.original.url,
+                "languages": [original.language, *(v.language for v in shared.translations)],
+            },
+        )
+    return original
+
+
+def _imported_version(
+    publication: Publication,
+    version: "SharedVersion",
+    kind: str,
+    original: Article | None,
+    created_by: Any,
+) -> Article:
+    article = Article(
+        collective=publication.collective,
+        publication=publication,
+        language=version.language,
+        translation_of=original,
+        source_version=original.version if original else None,
+        kind=kind,
+        title=version.title,
+        slug=_slug_for(version.title),
+        summary=version.summary,
+        body=version.body,
+        byline=version.byline,
+        dateline_place=version.dateline_place,
+        dateline_country=version.dateline_country,
+        dateline_date=version.dateline_date,
+        source_name=version.source_name,
+        source_url=version.url,
+        created_by=created_by,
+    )
+    article.full_clean(exclude=["translation_of", "topics"])
+    article.save()
+    return article
