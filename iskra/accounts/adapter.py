@@ -12,6 +12,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 
 from iskra.audit.services import log_action
 from iskra.core.errors import DomainError
@@ -58,6 +59,11 @@ class InvitationOnlyAdapter(DefaultAccountAdapter):
     def login(self, request: HttpRequest, user: Any) -> None:
         super().login(request, user)
         log_action("accounts.login.succeeded", actor=user, target=user)
+        # From now on the person's own language: allauth's "signed in" message that follows
+        # is already in it.
+        if user.language in dict(settings.LANGUAGES):
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language  # type: ignore[attr-defined]
 
 
 class EncryptingMFAAdapter(DefaultMFAAdapter):

@@ -26,11 +26,7 @@ class UserLanguageMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
         # A language since removed from settings falls back to the browser's.
-        if (
-            user is not None
-            and user.is_authenticated
-            and user.language in dict(settings.LANGUAGES)
-        ):
+        if user is not None and user.is_authenticated and user.language in dict(settings.LANGUAGES):
             translation.activate(user.language)
             request.LANGUAGE_CODE = user.language
         return self.get_response(request)

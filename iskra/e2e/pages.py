@@ -10,8 +10,8 @@ from playwright.sync_api import Page
 
 PHONE_WIDTH = 360
 
-# English words that are not words of Spanish or French: seeing one of them outside content
-# marked as another language means a string was left untranslated.
+# English words that are not words of Spanish or French (but for ALSO_WORDS_OF): seeing one of
+# them outside content marked as another language means a string was left untranslated.
 _ENGLISH = """
     the and with your you this that these those are was were has have from for of
     which who what when where will would can could should not nothing
@@ -21,6 +21,8 @@ _ENGLISH = """
     copies issue issues handed out money donations sales calendar events event attendance
 """
 ENGLISH_WORDS = frozenset(_ENGLISH.split())
+# Words of the list that are also words of another interface language.
+ALSO_WORDS_OF = {"fr": frozenset({"contact", "contacts"})}
 
 _VISIBLE_TEXT = """(pageLanguage) => {
   const skip = (element) => {
@@ -57,7 +59,8 @@ def english_words_on(page: Page, language: str) -> list[str]:
     """The English words visible on a page whose interface should be in `language`."""
     text = page.evaluate(_VISIBLE_TEXT, language)
     words = {word.strip(".,:;!?()[]«»\"'·…").lower() for word in text.split()}
-    return sorted(word for word in words if word in ENGLISH_WORDS)
+    english = ENGLISH_WORDS - ALSO_WORDS_OF.get(language, frozenset())
+    return sorted(word for word in words if word in english)
 
 
 def check_page(page: Page, language: str = "en") -> None:

@@ -7,6 +7,7 @@ from django.test import Client
 from django.utils import formats, translation
 
 from conftest import client_for
+from iskra.accounts.tests.conftest import password_step
 
 
 def test_the_switch_offers_english_spanish_and_french(member):
@@ -44,3 +45,12 @@ def test_dates_and_decimals_take_the_french_form():
     with translation.override("fr"):
         assert formats.date_format(datetime.date(2026, 5, 1)) == "1 mai 2026"
         assert formats.localize(12.5) == "12,5"
+
+
+def test_the_signed_in_message_is_already_in_the_persons_language(member):
+    member.language = "fr"
+    member.save(update_fields=["language"])
+    client = Client(HTTP_ACCEPT_LANGUAGE="en-US")
+    response = password_step(client, member.username)
+    page = client.get(response["Location"]).content.decode()
+    assert f"Connexion avec {member.username} réussie." in page
