@@ -235,9 +235,9 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish")), ("fr", _("French"))]
 # The languages content (publications, articles, summaries, public pages) may be written in:
 # ISO 639-1 codes, independent of the interface languages.
+DEFAULT_CONTENT_LANGUAGES = ["en", "es", "fr", "ht", "de", "it", "tr", "pt", "ar"]
 CONTENT_LANGUAGES = [
-    code.lower()
-    for code in env_list("ISKRA_CONTENT_LANGUAGES", "en es fr ht de it tr pt ar".split())
+    code.lower() for code in env_list("ISKRA_CONTENT_LANGUAGES", DEFAULT_CONTENT_LANGUAGES)
 ]
 for _code in CONTENT_LANGUAGES:
     if not (_code.isascii() and _code.isalpha() and len(_code) == 2):

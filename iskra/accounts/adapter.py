@@ -63,7 +63,7 @@ class InvitationOnlyAdapter(DefaultAccountAdapter):
         # is already in it.
         if user.language in dict(settings.LANGUAGES):
             translation.activate(user.language)
-            request.LANGUAGE_CODE = user.language  # type: ignore[attr-defined]
+            request.LANGUAGE_CODE = user.language
 
 
 class EncryptingMFAAdapter(DefaultMFAAdapter):

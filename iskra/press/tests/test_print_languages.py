@@ -158,12 +158,3 @@ def test_a_language_outside_the_settings_list_is_refused(editor, journal):
         services.publication_update(actor=editor, publication=journal, languages=["fr", "xx"])
     journal.refresh_from_db()
     assert journal.languages == ["fr", "ht", "ar"]
-
-
-def test_only_a_languages_own_dictionary_is_used():
-    assert hyphenation_dictionary("fr") == "fr"
-    assert hyphenation_dictionary("de") is not None and hyphenation_dictionary("de").startswith(
-        "de"
-    )
-    assert hyphenation_dictionary("ht") is None
-    assert hyphenation_dictionary("ar") is None
