@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from io import BytesIO
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -250,3 +251,26 @@ def _image(raw: Any) -> SharedImage:
         alt_text=_text(raw, "alt_text", 300) or name,
         caption=_text(raw, "caption", 300),
     )
+
+
+def write_bundles(directory: Path, base_url: str) -> int:
+    """`bundle.json` next to every published article's page under `directory` (a static export),
+    so that a sister instance can take articles from a site that is only static files. One
+    bundle per article and its versions, copied to each version's page."""
+    base = base_url.rstrip("/")
+    written = 0
+    originals = (
+        queries.published_articles()
+        .filter(translation_of__isnull=True)
+        .select_related("publication")
+        .order_by("pk")
+    )
+    for original in originals.iterator(chunk_size=500):
+        bundle = build_bundle(original, lambda path: base + path)
+        data = json.dumps(bundle, ensure_ascii=False).encode()
+        for version in bundle["versions"]:
+            target = directory / version["url"][len(base) :].lstrip("/") / "bundle.json"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            written += 1
+    return written

@@ -157,3 +157,30 @@ def test_an_unreachable_site_is_a_clear_error(live_server, sister):
     )
     assert "The other site answered 404" in response.content.decode()
     assert not Article.objects.filter(publication=paper).exists()
+
+
+def test_an_article_is_taken_from_a_static_export_served_over_http(red_banner, sister, tmp_path):
+    """The organizing server need not face the internet: the static export carries the
+    bundles, and a plain static file server on 127.0.0.1 is enough to take an article."""
+    import functools
+    import http.server
+    import threading
+
+    _editor, paper = sister
+    site = tmp_path / "site"
+    call_command("export_site", str(site), "--base-url", "http://127.0.0.1", "--no-search")
+    call_command("export_bundles", str(site), "--base-url", "http://127.0.0.1", stdout=StringIO())
+    spanish = red_banner.translations.get(language="es")
+    assert (site / f"p/a/{spanish.pk}/{spanish.slug}/bundle.json").is_file()
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        address = f"http://127.0.0.1:{server.server_port}/p/a/{spanish.pk}/{spanish.slug}/"
+        call_command("import_article", address, "--publication", paper.slug, stdout=StringIO())
+    finally:
+        server.shutdown()
+        server.server_close()
+    taken = Article.objects.get(publication=paper, translation_of__isnull=True)
+    assert taken.language == "en" and taken.translations.get().language == "es"
+    assert taken.source_url == f"http://127.0.0.1/p/a/{red_banner.pk}/{red_banner.slug}/"
