@@ -9,7 +9,9 @@ drafts. This module builds, fetches and checks bundles; it writes nothing."""
 
 import base64
 import binascii
+import ipaddress
 import json
+import socket
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -112,10 +114,10 @@ def _publisher(version: Article, publication: Publication | None) -> str:
 
 
 def read_source(source: str) -> bytes:
-    """The bundle's bytes from an http(s) address (a public article page or its bundle.json)
-    or, for the command line, a file path."""
+    """For the command line: the bundle's bytes from an http(s) address (a public article page
+    or its bundle.json), any address the server reaches, or from a file."""
     if source.startswith(("http://", "https://")):
-        return fetch(source)
+        return fetch(source, allow_private=True)
     try:
         with open(source, "rb") as handle:
             return _limited(handle.read(MAX_BUNDLE_BYTES + 1))
@@ -133,8 +135,15 @@ def bundle_url(url: str) -> str:
     return parts._replace(path=path + "bundle.json", query="", fragment="").geturl()
 
 
-def fetch(url: str) -> bytes:
-    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+def fetch(url: str, *, allow_private: bool = False) -> bytes:
+    """The bundle from another site. Private and loopback addresses only for the server's own
+    command line, or with ISKRA_IMPORT_PRIVATE_ADDRESSES."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise DomainError(_("Give the address of an article on a public Iskra site."))
+    private_allowed = allow_private or settings.ISKRA_IMPORT_PRIVATE_ADDRESSES
+    if not private_allowed and _is_private(parts.hostname):
+        # An editor's form must not make the server probe its own network.
         raise DomainError(_("Give the address of an article on a public Iskra site."))
     request = urllib.request.Request(  # noqa: S310 - the scheme is checked just above
         bundle_url(url), headers={"Accept": "application/json", "User-Agent": "Iskra"}
@@ -152,6 +161,14 @@ def fetch(url: str) -> bytes:
             _("The other site cannot be reached: %(reason)s")
             % {"reason": getattr(error, "reason", error)}
         ) from error
+
+
+def _is_private(hostname: str) -> bool:
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(hostname, None)}
+    except OSError:
+        return False  # unreachable anyway: urlopen says so
+    return any(not ipaddress.ip_address(address.split("%")[0]).is_global for address in addresses)
 
 
 def _limited(data: bytes) -> bytes:

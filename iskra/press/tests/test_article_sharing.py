@@ -136,9 +136,13 @@ def test_only_published_articles_have_a_bundle(red_banner, client):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_an_article_is_taken_over_http_from_a_live_server(live_server, red_banner, sister):
-    """The other instance here is the live server on 127.0.0.1; the import reads its public
-    article page's address, exactly as an editor pastes it."""
+def test_an_article_is_taken_over_http_from_a_live_server(
+    live_server, red_banner, sister, settings
+):
+    """The other instance here is the live server on 127.0.0.1 (a private address, allowed
+    by the setting); the import reads its public article page's address, as an editor
+    pastes it."""
+    settings.ISKRA_IMPORT_PRIVATE_ADDRESSES = True
     editor, paper = sister
     address = f"{live_server.url}/p/a/{red_banner.pk}/{red_banner.slug}/"
     assert address.startswith("http://127.0.0.1:") or address.startswith("http://localhost:")
@@ -150,7 +154,18 @@ def test_an_article_is_taken_over_http_from_a_live_server(live_server, red_banne
 
 
 @pytest.mark.django_db(transaction=True)
-def test_an_unreachable_site_is_a_clear_error(live_server, sister):
+def test_the_editors_form_does_not_fetch_from_the_servers_own_network(live_server, sister):
+    editor, paper = sister
+    for address in (f"{live_server.url}/p/a/1/x/", "http://10.0.0.1/p/a/1/x/"):
+        response = client_for(editor).post(f"/press/{paper.slug}/articles/take/", {"url": address})
+        assert "Give the address of an article on a public Iskra site." in (
+            response.content.decode()
+        )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_unreachable_site_is_a_clear_error(live_server, sister, settings):
+    settings.ISKRA_IMPORT_PRIVATE_ADDRESSES = True
     editor, paper = sister
     response = client_for(editor).post(
         f"/press/{paper.slug}/articles/take/", {"url": f"{live_server.url}/p/a/999999/none/"}
