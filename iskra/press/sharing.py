@@ -165,7 +165,7 @@ def fetch(url: str, *, allow_private: bool = False) -> bytes:
 
 def _is_private(hostname: str) -> bool:
     try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(hostname, None)}
+        addresses = {str(info[4][0]) for info in socket.getaddrinfo(hostname, None)}
     except OSError:
         return False  # unreachable anyway: urlopen says so
     return any(not ipaddress.ip_address(address.split("%")[0]).is_global for address in addresses)
