@@ -81,6 +81,12 @@ ARTICLES: list[tuple[str, tuple[str, str, str], tuple[str, str, str] | None]] = 
 ]
 
 
+BYLINES = {
+    "Correspondent": {"fr": "Correspondant", "ht": "Korespondan"},
+    "Study group": {"fr": "Groupe d'études", "ht": "Gwoup etid"},
+}
+
+
 def load_french_paper() -> bool:
     """Drapeau Rouge and its first issue; False when they exist already."""
     if Publication.objects.filter(slug=SLUG).exists():
@@ -142,7 +148,7 @@ def _version(
     actor: Any, paper: Publication, original: Article, language: str, text: tuple[str, str, str]
 ) -> Article:
     title, summary, body = text
-    return services.article_translate(
+    version = services.article_translate(
         actor=actor,
         article=original,
         language=language,
@@ -152,3 +158,7 @@ def _version(
         publication=paper,
         dateline_country="États-Unis" if language == "fr" else "Etazini",
     )
+    byline = BYLINES.get(original.byline, {}).get(language)
+    if byline:
+        services.article_update(actor=actor, article=version, byline=byline, matches_original=True)
+    return version
