@@ -1,30 +1,22 @@
 from django.contrib.auth.decorators import login_required
-from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from iskra.network.queries import collective_tree
 from iskra.network.scope import Capacity, visible_collectives
-from iskra.people.queries import my_followups
+from iskra.people.queries import followup_counts
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    board = my_followups(request.user)
+    board = followup_counts(request.user)
     return render(
         request,
         "core/home.html",
         {
             "collectives": collective_tree(request.user),
             "contact_collectives": visible_collectives(request.user, Capacity.CONTACTS),
-            "due_now": len(board.overdue) + len(board.today),
-            "due_week": len(board.week),
+            "due_now": board.due_now,
+            "due_week": board.due_week,
         },
     )
-
-
-def healthz(request: HttpRequest) -> HttpResponse:
-    """For load balancers: answers 200 when the database answers."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return HttpResponse("ok", content_type="text/plain")

@@ -6,6 +6,8 @@ or content in another language is exempt when the page marks it, as it should: a
 a `lang` attribute other than the page's, or with `translate="no"` (names, notes, addresses).
 """
 
+from html.parser import HTMLParser
+
 from playwright.sync_api import Page
 
 PHONE_WIDTH = 360
@@ -61,6 +63,61 @@ def english_words_on(page: Page, language: str) -> list[str]:
     words = {word.strip(".,:;!?()[]«»\"'·…").lower() for word in text.split()}
     english = ENGLISH_WORDS - ALSO_WORDS_OF.get(language, frozenset())
     return sorted(word for word in words if word in english)
+
+
+# Elements without an end tag.
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+    | {"track", "wbr"}
+)
+
+
+class _VisibleText(HTMLParser):
+    """The text of an HTML page a person reads, by the same rules as `_VISIBLE_TEXT` (without
+    CSS: what a style sheet hides is read too, which only makes the check stricter)."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.language = language
+        self.stack: list[bool] = []  # for each open element: is its text skipped?
+        self.texts: list[str] = []
+
+    def _skipped(self, tag: str, attributes: dict[str, str | None]) -> bool:
+        lang = (attributes.get("lang") or "").lower()
+        return (
+            (bool(self.stack) and self.stack[-1])
+            or attributes.get("translate") == "no"
+            or bool(lang and not lang.startswith(self.language))
+            or tag in ("script", "style", "template")
+            or "hidden" in attributes
+        )
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        skipped = self._skipped(tag, attributes)
+        if not skipped:
+            for name in ("placeholder", "aria-label", "alt"):
+                self.texts.append(attributes.get(name) or "")
+        if tag not in _VOID:
+            self.stack.append(skipped)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in _VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not (self.stack and self.stack[-1]):
+            self.texts.append(data)
+
+
+def english_words_in_html(html: str, language: str) -> list[str]:
+    """The English words a person reads on a page whose interface should be in `language`
+    (for pages fetched with Django's test client, without a browser)."""
+    body = html[html.find("<body") :] if "<body" in html else html
+    parser = _VisibleText(language)
+    parser.feed(body)
+    words = {word.strip(".,:;!?()[]«»\"'·…").lower() for word in " ".join(parser.texts).split()}
+    return sorted(word for word in words if word in ENGLISH_WORDS)
 
 
 def check_page(page: Page, language: str = "en") -> None:

@@ -43,7 +43,7 @@ def test_add_r_from_a_phone_then_find_and_finish_the_follow_up(
     page.get_by_role("button", name="Mark done").click()
     expect(page).to_have_url(re.compile(r"/people/followups/$"))
     expect(page.get_by_text("Done: Ask R to help produce the paper")).to_be_visible()
-    expect(page.get_by_text("Nothing due this week.")).to_be_visible()
+    expect(page.get_by_text("No follow-up is waiting: every next step is done.")).to_be_visible()
 
     r = Contact.objects.get(display_name="R")
     followup = FollowUp.objects.get(contact=r)

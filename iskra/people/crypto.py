@@ -8,15 +8,15 @@ ISKRA_DATA_KEY_FILE, one base64 key per line: the first encrypts, every line dec
 is how `iskra rotate_keys` keeps old rows readable until it is done).
 
 Email addresses and phone numbers also get a blind index: an HMAC-SHA256 of the normalized
-value under a separate key (ISKRA_BLIND_INDEX_KEY_FILE), so "is this email already here?"
-is an indexed equality query and the database never holds the plaintext.
+value (lower-cased email; phone in E.164, read in the collective's country: phones.py) under
+a separate key (ISKRA_BLIND_INDEX_KEY_FILE), so "is this email already here?" is an indexed
+equality query and the database never holds the plaintext.
 """
 
 import base64
 import hashlib
 import hmac
 import os
-import re
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -27,6 +27,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+
+from iskra.people import phones
 
 VERSION = b"\x01"
 NONCE_BYTES = 12
@@ -137,17 +139,19 @@ def normalize_email(value: str) -> str:
     return value.strip().lower()
 
 
-def normalize_phone(value: str) -> str:
-    """Digits only, keeping a leading + (so "+1 (313) 555-0100" and "+13135550100" match)."""
-    value = value.strip()
-    digits = re.sub(r"\D", "", value)
-    return ("+" + digits) if value.startswith("+") else digits
+def normalize_phone(value: str, region: str = "") -> str:
+    """E.164 (so "2135550147" in the US, "+1 (213) 555-0147" and "+12135550147" match);
+    see phones.py."""
+    return phones.normalize(value, region)
 
 
 def normalize_name(value: str) -> str:
-    """Case-, accent- and space-insensitive form of a display name, for search and dedupe."""
+    """Case-, accent-, punctuation- and space-insensitive form of a display name, for search
+    and dedupe ("Lupe L." and "lupe l" are the same)."""
     decomposed = unicodedata.normalize("NFKD", value)
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    stripped = "".join(
+        char if char.isalnum() else " " for char in decomposed if not unicodedata.combining(char)
+    )
     return " ".join(stripped.casefold().split())
 
 
@@ -163,5 +167,5 @@ def email_index(value: str) -> str:
     return blind_index("email", normalize_email(value))
 
 
-def phone_index(value: str) -> str:
-    return blind_index("phone", normalize_phone(value))
+def phone_index(value: str, region: str = "") -> str:
+    return blind_index("phone", normalize_phone(value, region))

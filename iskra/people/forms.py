@@ -2,11 +2,41 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from iskra.core.languages import content_language_choices
 from iskra.people import services
+from iskra.people.importing import ENCODINGS, FIELD_LABELS
 from iskra.people.models import PROTECTED_FIELDS, Channel, Contact, Conversation, Stage
+
+# Messages that say what to do, in place of Django's generic "Ensure this value…" and
+# "Enter a valid date." (people type these on a phone in the street).
+PLAIN_MESSAGES = {
+    "required": _("Fill this in."),
+    "max_length": _("Too long: at most %(limit_value)d characters (this has %(show_value)d)."),
+    "min_value": _("Write a number of at least %(limit_value)s: no negative numbers."),
+    "max_value": _("Write a number of at most %(limit_value)s."),
+    "invalid_choice": _("Choose one of the options in the list."),
+}
+PLAIN_BY_TYPE = {
+    forms.DateField: _("Write the date like 2026-11-06, or pick it from the calendar."),
+    forms.EmailField: _("This is not an email address: it looks like name@example.org."),
+    forms.IntegerField: _("Write a whole number, like 12."),
+}
+
+
+class PlainMessagesForm(forms.Form):
+    """A form whose errors say what to do."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            # Validators' codes (max_length, min_value...) take the field's message too.
+            field.error_messages.update(PLAIN_MESSAGES)
+            for kind, message in PLAIN_BY_TYPE.items():
+                if isinstance(field, kind):
+                    field.error_messages["invalid"] = message
 
 
 class StageChoiceField(forms.ModelChoiceField):
@@ -24,7 +54,7 @@ class UserChoiceField(forms.ModelChoiceField):
         return obj.get_username()
 
 
-class ContactForm(forms.Form):
+class ContactForm(PlainMessagesForm):
     display_name = forms.CharField(
         label=_("Name or nickname"),
         max_length=120,
@@ -108,7 +138,7 @@ class ContactForm(forms.Form):
         return values
 
 
-class ConversationForm(forms.Form):
+class ConversationForm(PlainMessagesForm):
     happened_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     kind = forms.ChoiceField(label=_("Where"), choices=Conversation.Kind.choices)
     topics = forms.CharField(label=_("Talked about"), required=False)
@@ -129,6 +159,13 @@ class ConversationForm(forms.Form):
             self.add_error("due_on", _("A next step needs a due date."))
         if data.get("due_on") and not data.get("next_action"):
             self.add_error("next_action", _("Say what the next step is."))
+        today = timezone.localdate()
+        for name, problem in [
+            ("due_on", services.due_on_problem(data.get("due_on"), today)),
+            ("happened_on", services.happened_on_problem(data.get("happened_on"), today)),
+        ]:
+            if problem and name not in self.errors:
+                self.add_error(name, problem)
         return data
 
 
@@ -171,7 +208,7 @@ class QuickContactForm(ContactForm, ConversationForm):
         self.fields["kind"].initial = Conversation.Kind.STREET
 
 
-class FollowUpDoneForm(forms.Form):
+class FollowUpDoneForm(PlainMessagesForm):
     outcome = forms.CharField(
         label=_("How did it go?"),
         required=False,
@@ -183,12 +220,12 @@ class FollowUpDoneForm(forms.Form):
     )
 
 
-class StageForm(forms.Form):
+class StageForm(PlainMessagesForm):
     stage = StageChoiceField(label=_("Stage"), queryset=Stage.objects.all(), empty_label=None)
     reason = forms.CharField(label=_("Why"), max_length=200, required=False)
 
 
-class BulkForm(forms.Form):
+class BulkForm(PlainMessagesForm):
     ACTIONS = [("tag", _("Add a tag")), ("stage", _("Move to stage"))]
 
     action = forms.ChoiceField(choices=ACTIONS)
@@ -211,19 +248,45 @@ class BulkForm(forms.Form):
         return data
 
 
+PRESET_CHOICES = [
+    ("auto", _("Recognize automatically")),
+    ("iskra", _("Iskra export")),
+    ("civicrm", _("CiviCRM contact export")),
+    ("actionnetwork", _("Action Network upload or export")),
+]
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("CSV file"))
-    preset = forms.ChoiceField(
-        label=_("Columns"),
-        choices=[
-            ("auto", _("Recognize automatically")),
-            ("iskra", _("Iskra export")),
-            ("civicrm", _("CiviCRM contact export")),
-            ("actionnetwork", _("Action Network export")),
-        ],
+    encoding = forms.ChoiceField(
+        label=_("Encoding"),
+        choices=ENCODINGS,
+        help_text=_("How the letters are written in the file. Leave it recognized if unsure."),
     )
+
+
+class ImportColumnsForm(forms.Form):
+    """One choice per column of the file, plus the encoding and the skip-bad-rows option."""
+
+    encoding = forms.ChoiceField(label=_("Encoding"), choices=ENCODINGS)
+    preset = forms.ChoiceField(label=_("Columns as in"), choices=PRESET_CHOICES, required=False)
     skip_bad_rows = forms.BooleanField(
         label=_("Import the good rows even if some are bad"),
         required=False,
         help_text=_("Otherwise nothing is imported until every row is right."),
     )
+
+    def __init__(self, *args: Any, header: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.header = header
+        for index, name in enumerate(header):
+            self.fields[f"column_{index}"] = forms.ChoiceField(
+                label=name or _("(column %(number)d without a name)") % {"number": index + 1},
+                choices=FIELD_LABELS,
+            )
+
+    def column_fields(self) -> list[Any]:
+        return [self[f"column_{index}"] for index in range(len(self.header))]
+
+    def columns(self) -> list[str]:
+        return [self.cleaned_data[f"column_{index}"] for index in range(len(self.header))]

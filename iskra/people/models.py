@@ -8,9 +8,10 @@ filters and reports stay fast. See docs/data-protection.md.
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from iskra.people import phones
 from iskra.people.fields import EncryptedTextField
 
 # The stages an organization starts with; their names and order are data (Stage rows).
@@ -61,10 +62,21 @@ class Stage(models.Model):
 
 
 class Tag(models.Model):
-    name = models.CharField(_("name"), max_length=60, unique=True)
+    """A label a collective puts on its contacts. Tags belong to one collective: another
+    collective never sees their names (a tag name can say a lot)."""
+
+    collective = models.ForeignKey(
+        "network.Collective", on_delete=models.CASCADE, related_name="tags"
+    )
+    name = models.CharField(_("name"), max_length=60)
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collective", "name"], name="one_tag_name_per_collective"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -165,6 +177,23 @@ class Contact(models.Model):
     def __str__(self) -> str:
         return self.display_name
 
+    @property
+    def phone_display(self) -> str:
+        return phones.for_display(self.phone)
+
+    @property
+    def met_label(self) -> str:
+        """Where and when they were first met ("met 3 Sep at the Palestine march"): what tells
+        two people with the same nickname apart on lists."""
+        when = formats.date_format(self.first_met_on, "j M") if self.first_met_on else ""
+        if when and self.first_met_place:
+            return _("met %(date)s at %(place)s") % {"date": when, "place": self.first_met_place}
+        if when:
+            return _("met %(date)s") % {"date": when}
+        if self.first_met_place:
+            return _("met at %(place)s") % {"place": self.first_met_place}
+        return ""
+
 
 class Conversation(models.Model):
     class Kind(models.TextChoices):
@@ -247,6 +276,14 @@ class FollowUp(models.Model):
         return f"{self.contact}: {self.action} ({self.due_on})"
 
 
+# Reasons the system writes: stored in English, shown in the reader's language.
+SYSTEM_REASONS = {
+    "Added": _("Added"),
+    "Merged with a duplicate": _("Merged with a duplicate"),
+    "Came to three activities or more": _("Came to three activities or more"),
+}
+
+
 class StageChange(models.Model):
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="stage_changes")
     from_stage = models.ForeignKey(
@@ -264,6 +301,10 @@ class StageChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.contact}: {self.from_stage} -> {self.to_stage}"
+
+    @property
+    def reason_label(self) -> str:
+        return str(SYSTEM_REASONS.get(self.reason, self.reason))
 
 
 class StageCount(models.Model):

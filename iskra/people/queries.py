@@ -1,13 +1,16 @@
 """Reads of the people app. Every function takes the ids the access scope allows, or a
 queryset already narrowed by it; none decrypts protected fields unless it says so."""
 
+import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from iskra.network.models import Collective
 from iskra.network.scope import Capacity, narrow, scope_for
@@ -96,32 +99,74 @@ class FollowUpBoard:
     overdue: list[FollowUp] = field(default_factory=list)
     today: list[FollowUp] = field(default_factory=list)
     week: list[FollowUp] = field(default_factory=list)
+    later: list[FollowUp] = field(default_factory=list)
+    # Counts over every page: "12 due now · 10 later this week · 3 after".
+    due_now: int = 0
+    due_week: int = 0
+    due_later: int = 0
+    page: Any = None
 
 
-def my_followups(user: Any, *, now: Any = None) -> FollowUpBoard:
-    """The user's open follow-ups up to a week ahead. "Today" is the day in the time zone of
-    each contact's collective: a follow-up for 6 November shows on 6 November there."""
-    now = now or timezone.now()
+FOLLOWUPS_PER_PAGE = 50
+
+
+def _when(due_on: date, today: date) -> str:
+    if due_on < today:
+        return "overdue"
+    if due_on == today:
+        return "today"
+    if due_on <= today + timedelta(days=7):
+        return "week"
+    return "later"
+
+
+def _open_followups(user: Any) -> QuerySet[FollowUp]:
     ids = scope_for(user).ids(Capacity.CONTACTS)
-    board = FollowUpBoard()
-    if not ids:
-        return board
-    horizon = (now + timedelta(days=8)).date()
-    rows = (
+    return (
         FollowUp.objects.open()
-        .filter(assignee=user, collective_id__in=ids, due_on__lte=horizon)
-        .select_related("contact", "contact__stage", "collective")
-        .defer(*(f"contact__{name}" for name in PROTECTED_FIELDS), "outcome")
+        .filter(assignee=user, collective_id__in=ids)
         .order_by("due_on", "id")
     )
-    for followup in rows:
+
+
+def my_followups(
+    user: Any, *, now: Any = None, page: Any = 1, per_page: int = FOLLOWUPS_PER_PAGE
+) -> FollowUpBoard:
+    """Every open follow-up of the user, soonest first, a page at a time, in four groups:
+    overdue, today, this week and later (nothing due in the future is hidden). "Today" is
+    the day in the time zone of each contact's collective: a follow-up for 6 November shows
+    as today's on 6 November there."""
+    now = now or timezone.now()
+    board = followup_counts(user, now=now)
+    rows = (
+        _open_followups(user)
+        .select_related("contact", "contact__stage", "collective")
+        .defer(*(f"contact__{name}" for name in PROTECTED_FIELDS), "outcome")
+    )
+    board.page = Paginator(rows, per_page).get_page(page)
+    for followup in board.page:
         today = timezone.localdate(now, followup.collective.zone)
-        if followup.due_on < today:
-            board.overdue.append(followup)
-        elif followup.due_on == today:
-            board.today.append(followup)
-        elif followup.due_on <= today + timedelta(days=7):
-            board.week.append(followup)
+        getattr(board, _when(followup.due_on, today)).append(followup)
+    return board
+
+
+def followup_counts(user: Any, *, now: Any = None) -> FollowUpBoard:
+    """How many open follow-ups are due now (overdue or today), later this week and after."""
+    now = now or timezone.now()
+    board = FollowUpBoard()
+    rows = list(_open_followups(user).values_list("due_on", "collective_id"))
+    zones = dict(
+        Collective.objects.filter(pk__in={pk for _due, pk in rows}).values_list("id", "time_zone")
+    )
+    today_in = {pk: timezone.localdate(now, zoneinfo.ZoneInfo(zone)) for pk, zone in zones.items()}
+    for due_on, collective_id in rows:
+        when = _when(due_on, today_in[collective_id])
+        if when in ("overdue", "today"):
+            board.due_now += 1
+        elif when == "week":
+            board.due_week += 1
+        else:
+            board.due_later += 1
     return board
 
 
@@ -132,12 +177,17 @@ class TimelineItem:
     item: Any
 
 
-def timeline(contact: Contact) -> list[TimelineItem]:
-    """Conversations, stage changes and follow-ups of one contact, newest first. Decrypts
-    notes and outcomes: call only after `services.contact_read`."""
+def timeline(contact: Contact, *, protected: bool = True) -> list[TimelineItem]:
+    """Conversations, stage changes and follow-ups of one contact, newest first. With
+    `protected`, decrypts notes and outcomes: then call only after `services.contact_read`."""
+    conversations = contact.conversations.prefetch_related("members", "topics")
+    followups = contact.followups.select_related("assignee")
+    if not protected:
+        conversations = conversations.defer("note")
+        followups = followups.defer("outcome")
     items = [
         TimelineItem(conversation.happened_on, "conversation", conversation)
-        for conversation in contact.conversations.prefetch_related("members", "topics")
+        for conversation in conversations
     ]
     items += [
         TimelineItem(change.changed_at.date(), "stage", change)
@@ -145,10 +195,7 @@ def timeline(contact: Contact) -> list[TimelineItem]:
             "from_stage", "to_stage", "changed_by"
         )
     ]
-    items += [
-        TimelineItem(followup.due_on, "followup", followup)
-        for followup in contact.followups.select_related("assignee")
-    ]
+    items += [TimelineItem(followup.due_on, "followup", followup) for followup in followups]
     order = {"followup": 0, "conversation": 1, "stage": 2}
     items.sort(key=lambda item: (item.when, -order[item.kind]), reverse=True)
     return items
@@ -187,11 +234,27 @@ def workplace_map(collective: Collective) -> WorkplaceMap:
     return WorkplaceMap(departments, shifts, dict(cells), unplaced)
 
 
+REASON_LABELS = {
+    "email": _("same email"),
+    "phone": _("same phone number"),
+    "name": _("same name"),
+    "name and workplace": _("same name and workplace"),
+}
+
+
 @dataclass
 class DuplicatePair:
     first: Contact
     second: Contact
     reasons: list[str]
+
+    @property
+    def pair(self) -> tuple[Contact, Contact]:
+        return (self.first, self.second)
+
+    @property
+    def reason_labels(self) -> list[str]:
+        return [str(REASON_LABELS.get(reason, reason)) for reason in self.reasons]
 
 
 def duplicate_keys(collective_ids: list[int]) -> dict[tuple[int, int], set[str]]:
@@ -237,8 +300,42 @@ def _pair_up(pairs: dict[tuple[int, int], set[str]], groups: Any, reason: str) -
                 pairs[(first, second)].add(reason)
 
 
+def name_pairs(collective_ids: list[int], *, limit: int = 100) -> dict[tuple[int, int], set[str]]:
+    """Contacts with near-identical display names ("R" and "r", "Lupe L." and "Lupe L") in
+    one collective: each paired with the first added of its group. The groups come from one
+    GROUP BY on the (collective, search_name) index; only the first `limit` are opened."""
+    pairs: dict[tuple[int, int], set[str]] = defaultdict(set)
+    if not collective_ids:
+        return pairs
+    contacts = Contact.objects.filter(collective_id__in=collective_ids).exclude(search_name="")
+    groups = list(
+        contacts.order_by()
+        .values_list("collective_id", "search_name")
+        .annotate(n=Count("id"))
+        .filter(n__gt=1)
+        .order_by("collective_id", "search_name")[:limit]
+    )
+    members: dict[tuple[int, str], list[int]] = defaultdict(list)
+    condition = Q()
+    for collective_id, name, _count in groups:
+        condition |= Q(collective_id=collective_id, search_name=name)
+    if groups:
+        for collective_id, name, pk in (
+            contacts.filter(condition)
+            .order_by("id")
+            .values_list("collective_id", "search_name", "id")
+        ):
+            members[(collective_id, name)].append(pk)
+    for ids in members.values():
+        for other in ids[1:]:
+            pairs[(ids[0], other)].add("name")
+    return pairs
+
+
 def duplicate_pairs(collective_ids: list[int], *, limit: int = 100) -> list[DuplicatePair]:
     keys = duplicate_keys(collective_ids)
+    for pair, reasons in name_pairs(collective_ids, limit=limit).items():
+        keys[pair] |= reasons
     chosen = sorted(keys)[:limit]
     ids = {pk for pair in chosen for pk in pair}
     contacts = Contact.objects.select_related("stage").defer(*PROTECTED_FIELDS).in_bulk(ids)
@@ -247,6 +344,19 @@ def duplicate_pairs(collective_ids: list[int], *, limit: int = 100) -> list[Dupl
         for first, second in chosen
         if first in contacts and second in contacts
     ]
+
+
+def same_name(collective: Collective, display_name: str, *, exclude: int = 0) -> list[Contact]:
+    """Contacts of the collective whose display name is near-identical to this one."""
+    name = crypto.normalize_name(display_name)
+    if not name:
+        return []
+    return list(
+        Contact.objects.filter(collective=collective, search_name=name)
+        .exclude(pk=exclude)
+        .defer(*PROTECTED_FIELDS)
+        .order_by("id")[:5]
+    )
 
 
 def stale_contacts(collective_ids: list[int], *, months: int, today: date) -> QuerySet[Contact]:
@@ -265,13 +375,16 @@ def stale_contacts(collective_ids: list[int], *, months: int, today: date) -> Qu
     )
 
 
-def already_here(collective_ids: list[int], *, email: str = "", phone: str = "") -> list[Contact]:
-    """Contacts in these collectives with the same email or phone (by blind index)."""
+def already_here(
+    collective_ids: list[int], *, email: str = "", phone: str = "", region: str = ""
+) -> list[Contact]:
+    """Contacts in these collectives with the same email or phone (by blind index; a phone
+    without its country code is read in `region`)."""
     condition = Q()
     if email.strip():
         condition |= Q(email_index=crypto.email_index(email))
     if phone.strip():
-        condition |= Q(phone_index=crypto.phone_index(phone))
+        condition |= Q(phone_index=crypto.phone_index(phone, region))
     if not condition or not collective_ids:
         return []
     return list(
@@ -279,3 +392,22 @@ def already_here(collective_ids: list[int], *, email: str = "", phone: str = "")
             *PROTECTED_FIELDS
         )[:10]
     )
+
+
+@dataclass
+class FollowUpTotals:
+    done: int
+    overdue: int
+    upcoming: int
+
+
+def followup_totals(collective_ids: list[int], *, today: date, days: int = 90) -> FollowUpTotals:
+    """Follow-ups of these collectives: done in the last `days`, open and overdue, open and
+    still to come (counts only: no contact is read)."""
+    since = timezone.now() - timedelta(days=days)
+    rows = FollowUp.objects.filter(collective_id__in=collective_ids).aggregate(
+        done=Count("id", filter=Q(done_at__gte=since)),
+        overdue=Count("id", filter=Q(done_at__isnull=True, due_on__lt=today)),
+        upcoming=Count("id", filter=Q(done_at__isnull=True, due_on__gte=today)),
+    )
+    return FollowUpTotals(rows["done"], rows["overdue"], rows["upcoming"])

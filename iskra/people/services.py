@@ -12,14 +12,15 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Count, Max
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from iskra.audit.models import LogEntry
 from iskra.audit.services import log_action
 from iskra.core.errors import DomainError
 from iskra.network.models import Collective
-from iskra.people import counts, crypto
+from iskra.people import counts, crypto, phones
 from iskra.people.models import (
     DEFAULT_STAGE_NAMES,
     PROTECTED_FIELDS,
@@ -32,6 +33,29 @@ from iskra.people.models import (
     Tag,
     Topic,
 )
+
+# A follow-up further away than this is a typo (the year 3000), not a plan.
+FOLLOWUP_HORIZON_DAYS = 731
+
+
+def due_on_problem(due_on: date | None, today: date) -> str:
+    """Why a follow-up cannot be due on this day ("" when it can): within two years."""
+    if due_on is None:
+        return ""
+    last = today + timedelta(days=FOLLOWUP_HORIZON_DAYS)
+    if due_on > last:
+        return _("A follow-up is due within two years: choose a day before %(date)s.") % {
+            "date": formats.date_format(last)
+        }
+    return ""
+
+
+def happened_on_problem(happened_on: date | None, today: date) -> str:
+    """Why something cannot have happened on this day ("" when it can): not in the future."""
+    if happened_on is not None and happened_on > today + timedelta(days=1):
+        return _("This day has not come yet: write the day it happened.")
+    return ""
+
 
 # Fields a caller may set on a contact, besides tags and topics.
 CONTACT_FIELDS = (
@@ -72,8 +96,12 @@ def first_stage() -> Stage:
     return Stage.objects.order_by("position")[0]
 
 
-def names_to_tags(names: Iterable[str]) -> list[Tag]:
-    return [Tag.objects.get_or_create(name=name)[0] for name in _clean_names(names, 60)]
+def names_to_tags(names: Iterable[str], *, collective_id: int) -> list[Tag]:
+    """The collective's tags of these names, made when missing (tags never cross collectives)."""
+    return [
+        Tag.objects.get_or_create(collective_id=collective_id, name=name)[0]
+        for name in _clean_names(names, 60)
+    ]
 
 
 def names_to_topics(names: Iterable[str]) -> list[Topic]:
@@ -109,7 +137,15 @@ def validate_contact_values(values: dict[str, Any]) -> dict[str, str]:
             errors["email"] = _("This is not an email address.")
     phone = str(values.get("phone") or "").strip()
     if phone and not 5 <= len(crypto.normalize_phone(phone).lstrip("+")) <= 17:
-        errors["phone"] = _("A phone number has 5 to 17 digits.")
+        errors["phone"] = _(
+            "A phone number has 5 to 17 digits: write it as it is dialled, "
+            "for example +1 213 555 0147."
+        )
+    first_met_on = values.get("first_met_on")
+    if isinstance(first_met_on, date):
+        problem = happened_on_problem(first_met_on, timezone.localdate())
+        if problem:
+            errors["first_met_on"] = problem
     assessment = values.get("assessment")
     if assessment not in (None, "") and assessment not in (1, 2, 3, 4, 5):
         errors["assessment"] = _("The assessment goes from 1 to 5.")
@@ -131,7 +167,9 @@ def _apply(contact: Contact, values: dict[str, Any]) -> None:
             setattr(contact, name, value)
     contact.search_name = crypto.normalize_name(contact.display_name)
     contact.email_index = crypto.email_index(contact.email) if contact.email else ""
-    contact.phone_index = crypto.phone_index(contact.phone) if contact.phone else ""
+    region = phones.region_of(contact.collective) if contact.phone else ""
+    contact.phone = phones.for_storage(contact.phone, region)
+    contact.phone_index = crypto.phone_index(contact.phone, region) if contact.phone else ""
 
 
 def contact_create(
@@ -157,13 +195,13 @@ def contact_create(
     _apply(contact, values)
     with transaction.atomic():
         contact.save()
-        contact.tags.set(names_to_tags(tags))
+        contact.tags.set(names_to_tags(tags, collective_id=collective.pk))
         contact.topics.set(names_to_topics(topics))
         StageChange.objects.create(
             contact=contact,
             to_stage=contact.stage,
             changed_by=actor if _is_user(actor) else None,
-            reason=_("Added"),
+            reason=gettext_noop("Added"),  # shown translated (SYSTEM_REASONS)
         )
         counts.adjust({(collective.pk, contact.stage_id): 1})
         log_action(
@@ -201,7 +239,7 @@ def contact_update(
         _apply(contact, values)
         contact.save()
         if tags is not None:
-            contact.tags.set(names_to_tags(tags))
+            contact.tags.set(names_to_tags(tags, collective_id=contact.collective_id))
         if topics is not None:
             contact.topics.set(names_to_topics(topics))
         if contact.stage_id != old_stage.pk:
@@ -273,8 +311,10 @@ def conversation_add(
 ) -> Conversation:
     if kind not in Conversation.Kind.values:
         raise DomainError(_("Unknown kind of conversation."))
-    if happened_on > _today(contact.collective) + timedelta(days=1):
-        raise DomainError(_("A conversation cannot be in the future."))
+    today = _today(contact.collective)
+    problem = happened_on_problem(happened_on, today) or due_on_problem(due_on, today)
+    if problem:
+        raise DomainError(problem)
     if next_action and due_on is None:
         raise DomainError(_("A next step needs a due date."))
     with transaction.atomic():
@@ -324,6 +364,9 @@ def followup_create(
         raise DomainError(_("Say what the next step is."))
     if not _is_user(assignee):
         raise DomainError(_("A follow-up needs someone to do it."))
+    problem = due_on_problem(due_on, _today(contact.collective))
+    if problem:
+        raise DomainError(problem)
     followup = FollowUp.objects.create(
         contact=contact,
         collective_id=contact.collective_id,
@@ -361,6 +404,9 @@ def followup_snooze(
     new_due = until or max(followup.due_on, today) + timedelta(days=days)
     if new_due <= today:
         raise DomainError(_("Snooze to a later day."))
+    problem = due_on_problem(new_due, today)
+    if problem:
+        raise DomainError(problem)
     followup.due_on = new_due
     followup.snoozed += 1
     followup.save(update_fields=["due_on", "snoozed"])
@@ -374,13 +420,18 @@ def followup_snooze(
 
 
 def bulk_tag(*, actor: Any, contacts: Sequence[Contact], tag_names: Sequence[str]) -> int:
-    tags = names_to_tags(tag_names)
-    if not tags:
+    if not _clean_names(tag_names, 60):
         raise DomainError(_("Name at least one tag."))
     through = Contact.tags.through
     with transaction.atomic():
+        # Each contact gets its own collective's tags of these names.
+        tags_of = {
+            collective_id: names_to_tags(tag_names, collective_id=collective_id)
+            for collective_id in {contact.collective_id for contact in contacts}
+        }
+        all_tags = [tag for tags in tags_of.values() for tag in tags]
         existing = set(
-            through.objects.filter(contact__in=contacts, tag__in=tags).values_list(
+            through.objects.filter(contact__in=contacts, tag__in=all_tags).values_list(
                 "contact_id", "tag_id"
             )
         )
@@ -388,7 +439,7 @@ def bulk_tag(*, actor: Any, contacts: Sequence[Contact], tag_names: Sequence[str
             [
                 through(contact_id=contact.pk, tag_id=tag.pk)
                 for contact in contacts
-                for tag in tags
+                for tag in tags_of[contact.collective_id]
                 if (contact.pk, tag.pk) not in existing
             ]
         )
@@ -397,7 +448,7 @@ def bulk_tag(*, actor: Any, contacts: Sequence[Contact], tag_names: Sequence[str
                 "people.contact.tagged",
                 actor=actor,
                 target=contact,
-                details={"tags": [tag.name for tag in tags]},
+                details={"tags": [tag.name for tag in tags_of[contact.collective_id]]},
             )
     return len(contacts)
 
@@ -440,7 +491,7 @@ def contacts_merge(*, actor: Any, keep: Contact, drop: Contact) -> Contact:
                 from_stage=keep.stage,
                 to_stage=drop.stage,
                 changed_by=actor if _is_user(actor) else None,
-                reason=_("Merged with a duplicate"),
+                reason=gettext_noop("Merged with a duplicate"),
             )
             counts.adjust({(keep.collective_id, keep.stage_id): -1})
             counts.adjust({(keep.collective_id, drop.stage_id): 1})

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from iskra.audit.services import log_action
 from iskra.core.errors import DomainError
 from iskra.core.languages import check_content_language
+from iskra.finance import services as finance
 from iskra.network.models import Collective
 from iskra.network.scope import Capacity, scope_for
 from iskra.people import crypto
@@ -676,6 +677,7 @@ def printrun_record(
             collective=issue.publication.collective,
             details={"copies": copies, "cost": str(cost), "currency": run.currency},
         )
+        finance.print_run_post(actor=actor, run=run)
     return run
 
 

@@ -137,8 +137,10 @@ def test_follow_ups_of_a_collective_you_left_are_hidden(los_angeles, member, sta
 def test_done_asks_for_the_outcome_and_snooze_moves_the_date(los_angeles, member, stages):
     r = _r_with_follow_up(los_angeles, member, stages)
     followup = FollowUp.objects.get(contact=r)
-    services.followup_snooze(actor=member, followup=followup, until=date(2099, 1, 1))
-    assert followup.due_on == date(2099, 1, 1) and followup.snoozed == 1
+    services.followup_snooze(
+        actor=member, followup=followup, until=date.today() + timedelta(days=300)
+    )
+    assert followup.due_on == date.today() + timedelta(days=300) and followup.snoozed == 1
     with pytest.raises(DomainError):
         services.followup_snooze(actor=member, followup=followup, until=date(2000, 1, 1))
     services.followup_done(actor=member, followup=followup, outcome="He will come on Saturday")
@@ -183,7 +185,7 @@ def test_merge_keeps_every_conversation_follow_up_and_the_audit_trail(
     assert not Contact.objects.filter(pk=second_id).exists()
     assert Conversation.objects.filter(contact=first).count() == 2
     assert FollowUp.objects.filter(contact=first).count() == 1
-    assert first.phone == "213 555 0100" and first.stage.key == "friend"
+    assert first.phone == "+12135550100" and first.stage.key == "friend"
     assert first.last_contact_on == date(2026, 9, 8)
     assert [topic.name for topic in first.topics.all()] == ["rent"]
     assert LogEntry.objects.filter(

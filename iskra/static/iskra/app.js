@@ -16,4 +16,14 @@ document.addEventListener("DOMContentLoaded", () => {
       if (!window.confirm(form.dataset.confirm)) event.preventDefault();
     });
   });
+  // On a phone, tables become stacked rows: each cell is labelled by its column's heading.
+  document.querySelectorAll("table").forEach((table) => {
+    const headings = Array.from(table.querySelectorAll("thead th")).map((th) => th.textContent.trim());
+    if (!headings.length) return;
+    table.querySelectorAll("tbody tr").forEach((row) => {
+      Array.from(row.children).forEach((cell, index) => {
+        if (headings[index] && !cell.hasAttribute("colspan")) cell.dataset.label = headings[index];
+      });
+    });
+  });
 });
