@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('press', '0003_subscriber_encrypted_email'),
+        ('press', '0004_submission_reply_to_encrypted'),
     ]
 
     operations = [
