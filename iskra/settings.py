@@ -257,7 +257,20 @@ CONTENT_SECURITY_POLICY = {
 }
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
+# The interface languages. Adding one is this line plus its catalogues (docs/translations.md).
+LANGUAGES = [("en", _("English")), ("es", _("Spanish")), ("fr", _("French"))]
+# The languages content (publications, articles, summaries, public pages) may be written in:
+# ISO 639-1 codes, independent of the interface languages.
+DEFAULT_CONTENT_LANGUAGES = ["en", "es", "fr", "ht", "de", "it", "tr", "pt", "ar"]
+CONTENT_LANGUAGES = [
+    code.lower() for code in env_list("ISKRA_CONTENT_LANGUAGES", DEFAULT_CONTENT_LANGUAGES)
+]
+# Whether editors may take articles from addresses on private networks (a sister instance on
+# a VPN); off, the server never fetches from its own network on an editor's behalf.
+ISKRA_IMPORT_PRIVATE_ADDRESSES = env_bool("ISKRA_IMPORT_PRIVATE_ADDRESSES", False)
+for _code in CONTENT_LANGUAGES:
+    if not (_code.isascii() and _code.isalpha() and len(_code) == 2):
+        raise ImproperlyConfigured(f"ISKRA_CONTENT_LANGUAGES: {_code!r} is not an ISO 639-1 code.")
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "UTC"

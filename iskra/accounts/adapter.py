@@ -76,6 +76,11 @@ class InvitationOnlyAdapter(DefaultAccountAdapter):
     def login(self, request: HttpRequest, user: Any) -> None:
         super().login(request, user)
         log_action("accounts.login.succeeded", actor=user, target=user)
+        # From now on the person's own language: allauth's "signed in" message that follows
+        # is already in it.
+        if user.language in dict(settings.LANGUAGES):
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language
 
 
 class EncryptingMFAAdapter(DefaultMFAAdapter):

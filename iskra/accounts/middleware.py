@@ -2,6 +2,7 @@ import time
 from collections.abc import Callable
 
 from allauth.usersessions.internal import usersessionkit
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
@@ -24,7 +25,8 @@ class UserLanguageMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.language:
+        # A language since removed from settings falls back to the browser's.
+        if user is not None and user.is_authenticated and user.language in dict(settings.LANGUAGES):
             translation.activate(user.language)
             request.LANGUAGE_CODE = user.language
         return self.get_response(request)

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -7,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 class User(AbstractUser):
     """A person with a login. Members often use a pseudonym as their username."""
 
-    language = models.CharField(
-        _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
-    )
+    # One of settings.LANGUAGES, checked by the service that sets it: no choices here, so
+    # that adding an interface language needs no migration.
+    language = models.CharField(_("language"), max_length=10, default="en")
     is_demo = models.BooleanField(default=False, editable=False)
     # Set when an organizer marks the account compromised (a seized phone): no login until
     # an organizer restores it with a new password and a new second factor.

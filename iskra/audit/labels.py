@@ -58,6 +58,7 @@ ACTION_LABELS: dict[str, str | Promise] = {
     "press.article.updated": _("Article changed"),
     "press.article.state_changed": _("Article state changed"),
     "press.article.translated": _("Article translated"),
+    "press.article.imported": _("Article taken from a sister organization"),
     "press.article.commented": _("Comment on an article"),
     "press.article.image_added": _("Image added to an article"),
     "press.article.image_removed": _("Image removed from an article"),

@@ -58,7 +58,32 @@ NUMBER_WORDS = {
         "diecinueve",
         "veinte",
     ],
+    "fr": [
+        "zéro",
+        "un",
+        "deux",
+        "trois",
+        "quatre",
+        "cinq",
+        "six",
+        "sept",
+        "huit",
+        "neuf",
+        "dix",
+        "onze",
+        "douze",
+        "treize",
+        "quatorze",
+        "quinze",
+        "seize",
+        "dix-sept",
+        "dix-huit",
+        "dix-neuf",
+        "vingt",
+    ],
 }
+# French contracts "à le" and "à les" (au, aux): "à le marché" is wrong, "au marché" right.
+FRENCH_CONTRACTIONS = (("à le ", "au "), ("à les ", "aux "), ("À le ", "Au "), ("À les ", "Aux "))
 COUNTED_BY_KIND = ("pamphlet", "leaflet")
 
 
@@ -178,6 +203,9 @@ def summary_sentence(
             }
         if place:
             sentence = _("%(sentence)s at %(place)s") % {"sentence": sentence, "place": place}
+            if language == "fr":
+                for wrong, right in FRENCH_CONTRACTIONS:
+                    sentence = sentence.replace(wrong, right)
         sentence = sentence[:1].upper() + sentence[1:] + "."
         if money:
             sentence += " " + _money_sentence(money)

@@ -12,8 +12,8 @@ from playwright.sync_api import Page
 
 PHONE_WIDTH = 360
 
-# English words that are not words of Spanish or French: seeing one of them outside content
-# marked as another language means a string was left untranslated.
+# English words that are not words of Spanish or French (but for ALSO_WORDS_OF): seeing one of
+# them outside content marked as another language means a string was left untranslated.
 _ENGLISH = """
     the and with your you this that these those are was were has have from for of
     which who what when where will would can could should not nothing

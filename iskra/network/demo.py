@@ -1,4 +1,4 @@
-"""The demonstration organization: an international with sections in three countries."""
+"""The demonstration organization: an international with sections in five countries."""
 
 from typing import Any, TextIO
 
@@ -55,6 +55,35 @@ COLLECTIVES = [
         ["en"],
     ),
     ("johannesburg", "Johannesburg", "city", "south-africa", "ZA", "Africa/Johannesburg", ["en"]),
+    ("france", "Section française", "country", "international", "FR", "Europe/Paris", ["fr"]),
+    ("paris", "Paris", "city", "france", "FR", "Europe/Paris", ["fr"]),
+    (
+        "paris-car-plant",
+        "Groupe de l'usine automobile de Poissy",
+        "workplace",
+        "paris",
+        "FR",
+        "Europe/Paris",
+        ["fr"],
+    ),
+    (
+        "haiti",
+        "Section haïtienne",
+        "country",
+        "international",
+        "HT",
+        "America/Port-au-Prince",
+        ["fr", "ht"],
+    ),
+    (
+        "port-au-prince",
+        "Port-au-Prince",
+        "city",
+        "haiti",
+        "HT",
+        "America/Port-au-Prince",
+        ["ht", "fr"],
+    ),
 ]
 
 # (username, collective slug, role, status, language): one person per role and then some.
@@ -70,6 +99,16 @@ PEOPLE = [
     ("earl", "detroit-plant", Role.EDITOR, Membership.Status.MEMBER, "en"),
     ("carmen", "san-salvador", Role.ORGANIZER, Membership.Status.MEMBER, "es"),
     ("thabo", "johannesburg", Role.ORGANIZER, Membership.Status.MEMBER, "en"),
+    # French speakers, one per role: the French and Haitian sections.
+    ("manon", "international", Role.CENTRE, Membership.Status.MEMBER, "fr"),
+    ("julien", "france", Role.EDITOR, Membership.Status.MEMBER, "fr"),
+    ("sylvie", "france", Role.TREASURER, Membership.Status.MEMBER, "fr"),
+    ("camille", "paris", Role.ORGANIZER, Membership.Status.MEMBER, "fr"),
+    ("nadia", "paris", Role.MEMBER, Membership.Status.MEMBER, "fr"),
+    ("karim", "paris", Role.MEMBER, Membership.Status.FRIEND, "fr"),
+    ("mehdi", "paris-car-plant", Role.MEMBER, Membership.Status.MEMBER, "fr"),
+    ("jacques", "port-au-prince", Role.ORGANIZER, Membership.Status.MEMBER, "fr"),
+    ("roseline", "port-au-prince", Role.MEMBER, Membership.Status.MEMBER, "fr"),
 ]
 
 # Fixed, published TOTP secrets so that the demo can be tried with any authenticator app.
@@ -82,6 +121,11 @@ DEMO_TOTP_SECRETS = {
     "earl": "JBSWY3DPEHPK3PXPEARL2222",
     "carmen": "JBSWY3DPEHPK3PXPCARMEN22",
     "thabo": "JBSWY3DPEHPK3PXPTHABO222",
+    "manon": "JBSWY3DPEHPK3PXPMANON222",
+    "julien": "JBSWY3DPEHPK3PXPJULIEN22",
+    "sylvie": "JBSWY3DPEHPK3PXPSYLVIE22",
+    "camille": "JBSWY3DPEHPK3PXPCAMILLE2",
+    "jacques": "JBSWY3DPEHPK3PXPJACQUES2",
 }
 
 

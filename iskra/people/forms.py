@@ -1,11 +1,11 @@
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from iskra.core.languages import content_language_choices
 from iskra.people import services
 from iskra.people.importing import ENCODINGS, FIELD_LABELS
 from iskra.people.models import PROTECTED_FIELDS, Channel, Contact, Conversation, Stage
@@ -44,12 +44,9 @@ class StageChoiceField(forms.ModelChoiceField):
         return obj.label
 
 
-LANGUAGE_CHOICES = [("", "—"), *[(code, name) for code, name in settings.LANGUAGES]] + [
-    ("fr", "Français"),
-    ("ht", "Kreyòl ayisyen"),
-    ("pt", "Português"),
-    ("zu", "isiZulu"),
-]
+def language_choices() -> list[tuple[str, str]]:
+    """The languages a contact may speak: the content languages of settings."""
+    return [("", "—"), *content_language_choices()]
 
 
 class UserChoiceField(forms.ModelChoiceField):
@@ -74,7 +71,7 @@ class ContactForm(PlainMessagesForm):
         help_text=_("Separate with commas: Gaza, union, rent"),
     )
     tags = forms.CharField(label=_("Tags"), required=False)
-    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, required=False)
+    language = forms.ChoiceField(label=_("Language"), choices=language_choices, required=False)
     consent = forms.BooleanField(label=_("Agreed to be contacted"), required=False)
     consent_channels = forms.MultipleChoiceField(
         label=_("By"),

@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 
 from iskra.network.models import Collective
 from iskra.press import services
+from iskra.press.demo_french import load_french_paper
 from iskra.press.models import Article, Issue, Publication
 
 MOTTOS = {
@@ -680,6 +681,8 @@ PLANT_ITEMS = [
 def load(out: TextIO) -> None:
     if Publication.objects.filter(slug="red-banner").exists():
         out.write("Press demo already loaded.\n")
+        if load_french_paper():
+            out.write("Press: drapeau-rouge (France, fr + ht). Editor: julien.\n")
         return
     User = get_user_model()
     tomas = User.objects.get(username="tomas")
@@ -694,6 +697,8 @@ def load(out: TextIO) -> None:
         "plant-bulletin (Riverside plant sheet). Editors: tomas (USA), earl (plant). "
         "Public site at /p/.\n"
     )
+    load_french_paper()
+    out.write("Press: drapeau-rouge (France, fr + ht, issue 1 published). Editor: julien.\n")
 
 
 def _approve(actor: Any, article: Article) -> None:

@@ -1,28 +1,27 @@
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from iskra.core.languages import content_language_choices, language_name
 from iskra.network.models import Collective
 from iskra.press.models import Article, Publication
-
-LANGUAGE_CHOICES = [
-    ("en", "English"),
-    ("es", "Español"),
-    ("fr", "Français"),
-    ("ht", "Kreyòl ayisyen"),
-    ("pt", "Português"),
-]
 
 
 def _language_codes(text: str) -> list[str]:
     codes = [code.strip().lower() for code in text.split(",") if code.strip()]
     for code in codes:
-        if not code.isalpha() or not 2 <= len(code) <= 3:
+        if code not in settings.CONTENT_LANGUAGES:
             raise forms.ValidationError(
-                _("%(code)s is not a language code."), params={"code": code}
+                _("%(code)s is not one of the content languages (%(languages)s)."),
+                params={"code": code, "languages": ", ".join(settings.CONTENT_LANGUAGES)},
             )
     return list(dict.fromkeys(codes))
+
+
+def _choices_among(languages: list[str]) -> list[tuple[str, str]]:
+    return [(code, language_name(code)) for code in languages]
 
 
 class PerLanguageField(forms.CharField):
@@ -41,6 +40,11 @@ class PerLanguageField(forms.CharField):
             if not separator or not code.isalpha() or not 2 <= len(code) <= 3:
                 raise forms.ValidationError(
                     _("Write each line as a language code, a colon and the text: es: Bandera Roja")
+                )
+            if code not in settings.CONTENT_LANGUAGES:
+                raise forms.ValidationError(
+                    _("%(code)s is not one of the content languages (%(languages)s)."),
+                    params={"code": code, "languages": ", ".join(settings.CONTENT_LANGUAGES)},
                 )
             values[code] = content.strip()
         return values
@@ -163,14 +167,11 @@ class ArticleForm(forms.ModelForm):
 
 
 class NewArticleForm(ArticleForm):
-    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES)
+    language = forms.ChoiceField(label=_("Language"), choices=content_language_choices)
 
     def __init__(self, *args: Any, languages: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["language"]
-        field.choices = [(code, name) for code, name in LANGUAGE_CHOICES if code in languages] or [  # type: ignore[attr-defined]
-            (code, code) for code in languages
-        ]
+        self.fields["language"].choices = _choices_among(languages)  # type: ignore[attr-defined]
 
 
 class TranslationEditForm(ArticleForm):
@@ -180,7 +181,7 @@ class TranslationEditForm(ArticleForm):
 
 
 class TranslateForm(forms.Form):
-    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES)
+    language = forms.ChoiceField(label=_("Language"), choices=content_language_choices)
     title = forms.CharField(label=_("Title"), max_length=200)
     body = forms.CharField(
         label=_("Text (Markdown)"), widget=forms.Textarea(attrs={"rows": 16}), required=False
@@ -189,8 +190,7 @@ class TranslateForm(forms.Form):
 
     def __init__(self, *args: Any, languages: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        names = dict(LANGUAGE_CHOICES)
-        self.fields["language"].choices = [(code, names.get(code, code)) for code in languages]  # type: ignore[attr-defined]
+        self.fields["language"].choices = _choices_among(languages)  # type: ignore[attr-defined]
 
 
 class ImageForm(forms.Form):
@@ -258,3 +258,25 @@ class SubmissionForm(forms.Form):
 
 class SubscribeForm(forms.Form):
     email = forms.EmailField(label=_("Your email address"), max_length=254)
+
+
+class ArticleImportForm(forms.Form):
+    """An article from a sister organization's Iskra: its public address, or its bundle file."""
+
+    url = forms.URLField(
+        label=_("Address of the article"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("The public page of the article on the other organization's site."),
+    )
+    bundle = forms.FileField(
+        label=_("Or the article's bundle file"),
+        required=False,
+        help_text=_("The .json file the other site gives for the article."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if bool(cleaned.get("url")) == bool(cleaned.get("bundle")):
+            raise forms.ValidationError(_("Give either the address or the file."))
+        return cleaned

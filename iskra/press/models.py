@@ -211,6 +211,10 @@ class Article(models.Model):
     dateline_date = models.DateField(_("dateline date"), null=True, blank=True)
     byline = models.CharField(_("byline or pseudonym"), max_length=120, blank=True)
     body = models.TextField(_("text (Markdown)"), blank=True)
+    # Taken from a sister organization's Iskra (`iskra import_article`): who published it
+    # first and where, shown with the article.
+    source_name = models.CharField(_("first published by"), max_length=200, blank=True)
+    source_url = models.URLField(_("first published at"), max_length=500, blank=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="articles")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

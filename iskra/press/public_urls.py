@@ -12,6 +12,7 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("a/<int:pk>/<slug:slug>/", views.article, name="article"),
     path("images/<int:pk>/w/<int:width>.<slug:extension>", views.image_size, name="image_size"),
+    path("a/<int:pk>/<slug:slug>/bundle.json", views.article_bundle, name="article_bundle"),
     path("images/<int:pk>/<str:name>", views.image, name="image"),
     path("topics/<slug:slug>/<slug:language>/", views.topic, name="topic"),
     path("confirm/<str:token>/", views.subscribe_confirm, name="subscribe_confirm"),

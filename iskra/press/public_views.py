@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.core.files.storage import default_storage
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -25,7 +25,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from iskra.core.errors import DomainError
 from iskra.core.ratelimit import over_limit
-from iskra.press import editions_files, feeds, images, queries, services, tokens
+from iskra.press import editions_files, feeds, images, queries, services, sharing, tokens
 from iskra.press.forms import SubmissionForm, SubscribeForm
 from iskra.press.models import Article, ArticleImage, Issue, Publication, Subscriber, Topic
 from iskra.press.rendering import article_html, plain_text
@@ -214,6 +214,13 @@ def article(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     if slug != article.slug:
         return redirect("public:article", pk=article.pk, slug=article.slug, permanent=True)
     return render_article(request, article, queries.public_versions(article))
+
+
+def article_bundle(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    """The article and its published translations as a bundle another Iskra can import."""
+    article = get_object_or_404(queries.published_articles(), pk=pk)
+    bundle = sharing.build_bundle(article, request.build_absolute_uri)
+    return JsonResponse(bundle, json_dumps_params={"ensure_ascii": False})
 
 
 def render_article(request: HttpRequest, article: Article, versions: list[Article]) -> HttpResponse:

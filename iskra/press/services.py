@@ -7,8 +7,9 @@ collective: the editors of a publication's collective and of the collectives abo
 
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from iskra.audit.services import log_action
 from iskra.core.errors import DomainError
+from iskra.core.languages import check_content_language
 from iskra.finance import services as finance
 from iskra.network.models import Collective
 from iskra.network.scope import Capacity, scope_for
@@ -34,6 +36,9 @@ from iskra.press.models import (
     Subscriber,
     Topic,
 )
+
+if TYPE_CHECKING:
+    from iskra.press.sharing import SharedArticle, SharedVersion
 
 # Who may move an article from one state to the next (all of them editors, see require_editor).
 ARTICLE_TRANSITIONS: dict[str, set[str]] = {
@@ -76,6 +81,8 @@ def require_editor(actor: Any, collective: Collective | int) -> None:
 def _check_languages(languages: list[str]) -> None:
     if not languages:
         raise DomainError(_("A publication needs at least one language."))
+    for language in languages:
+        check_content_language(language)
 
 
 # Publications and issues
@@ -255,6 +262,7 @@ def article_create(
     **fields: Any,
 ) -> Article:
     require_editor(actor, collective)
+    check_content_language(language)
     if publication is not None and publication.collective_id != collective.pk:
         raise DomainError(_("The publication belongs to another collective."))
     with transaction.atomic():
@@ -345,20 +353,30 @@ def article_translate(
     title: str,
     body: str = "",
     topic_names: dict[str, str] | None = None,
+    publication: Publication | None = None,
     **fields: Any,
 ) -> Article:
     """A version of `article` (or of its original) in another language, linked to it. The
     byline may be translated too ("A reader" / "Un lector"); `topic_names` names the
-    original's topics in this language ({"elections": "Elecciones"})."""
+    original's topics in this language ({"elections": "Elecciones"}).
+
+    With `publication`, the version belongs to that publication and its collective: a sister
+    paper that prints a published article in its own language, edited by its own editors."""
     original = article.original
-    require_editor(actor, original.collective)
+    if publication is None:
+        require_editor(actor, original.collective)
+    else:
+        require_editor(actor, publication.collective)
+        if not original.is_published:
+            raise DomainError(_("Another publication may only translate a published article."))
+    check_content_language(language)
     if language == original.language or original.translations.filter(language=language).exists():
         raise DomainError(_("There is already a version in this language."))
     with transaction.atomic():
         translation = Article(
-            collective=original.collective,
-            publication=original.publication,
-            shared_below=original.shared_below,
+            collective=publication.collective if publication else original.collective,
+            publication=publication or original.publication,
+            shared_below=original.shared_below and publication is None,
             language=language,
             translation_of=original,
             source_version=original.version,
@@ -496,6 +514,8 @@ def may_place(actor: Any, issue: Issue, article: Article) -> bool:
         return False
     if scope.can(Capacity.EDIT, article.collective_id):
         return True
+    if article.translations.filter(publication=issue.publication).exists():
+        return True  # the publication prints its own version of a sister paper's article
     return article.shared_below and article.collective_id in [
         *issue.publication.collective.ancestor_ids(),
         issue.publication.collective_id,
@@ -781,3 +801,72 @@ def subscriber_unsubscribe(*, subscriber: Subscriber) -> Subscriber:
             subscriber.save(update_fields=["state", "unsubscribed_at"])
             log_action("press.subscriber.unsubscribed", target=subscriber, details={})
     return subscriber
+
+
+# Articles taken from a sister organization's Iskra (iskra/press/sharing.py)
+
+
+def article_import(*, actor: Any, publication: Publication, shared: "SharedArticle") -> Article:
+    """Drafts in `publication` from a sister instance's bundle: the original and its
+    translations, linked as they were, each with who published it first and where, and the
+    images. `actor` None is the server's command line. The editors review before publishing."""
+    if actor is not None:
+        require_editor(actor, publication.collective)
+    if shared.original.url and publication.articles.filter(source_url=shared.original.url).exists():
+        raise DomainError(_("This article was taken into this publication already."))
+    created_by = actor if getattr(actor, "is_authenticated", False) else None
+    with transaction.atomic():
+        original = _imported_version(publication, shared.original, shared.kind, None, created_by)
+        article_set_topics(original, shared.topics)
+        for version in shared.translations:
+            translation = _imported_version(publication, version, shared.kind, original, created_by)
+            translation.topics.set(original.topics.all())
+        for order, image in enumerate(shared.images):
+            ArticleImage.objects.create(
+                article=original,
+                image=ContentFile(image.data, name=image.name),
+                alt_text=image.alt_text,
+                caption=image.caption,
+                order=order,
+            )
+        log_action(
+            "press.article.imported",
+            actor=actor,
+            target=original,
+            details={
+                "source": shared.original.url,
+                "languages": [original.language, *(v.language for v in shared.translations)],
+            },
+        )
+    return original
+
+
+def _imported_version(
+    publication: Publication,
+    version: "SharedVersion",
+    kind: str,
+    original: Article | None,
+    created_by: Any,
+) -> Article:
+    article = Article(
+        collective=publication.collective,
+        publication=publication,
+        language=version.language,
+        translation_of=original,
+        source_version=original.version if original else None,
+        kind=kind,
+        title=version.title,
+        slug=_slug_for(version.title),
+        summary=version.summary,
+        body=version.body,
+        byline=version.byline,
+        dateline_place=version.dateline_place,
+        dateline_country=version.dateline_country,
+        dateline_date=version.dateline_date,
+        source_name=version.source_name,
+        source_url=version.url,
+        created_by=created_by,
+    )
+    article.full_clean(exclude=["translation_of", "topics"])
+    article.save()
+    return article

@@ -21,6 +21,7 @@ urlpatterns = [
     path("<slug:slug>/edit/", views.publication_edit, name="publication_edit"),
     path("<slug:slug>/issues/new/", views.issue_create, name="issue_create"),
     path("<slug:slug>/articles/new/", views.article_create, name="article_create"),
+    path("<slug:slug>/articles/take/", views.article_import, name="article_import"),
     path("<slug:slug>/submissions/", views.submission_list, name="submissions"),
     path(
         "<slug:slug>/submissions/<int:pk>/accept/",

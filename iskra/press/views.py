@@ -13,9 +13,10 @@ from django.views.decorators.http import require_POST
 from iskra.audit.services import log_action
 from iskra.core.errors import DomainError
 from iskra.network.scope import Capacity, get_scoped_or_404, visible_collectives
-from iskra.press import editions, feeds, printing, queries, services
+from iskra.press import editions, feeds, printing, queries, services, sharing
 from iskra.press.forms import (
     ArticleForm,
+    ArticleImportForm,
     CommentForm,
     ImageForm,
     IssueForm,
@@ -461,6 +462,29 @@ def article_translate(request: HttpRequest, pk: int) -> HttpResponse:
         "press/article_translate.html",
         {"form": form, "article": article, "languages": languages},
     )
+
+
+@login_required
+def article_import(request: HttpRequest, slug: str) -> HttpResponse:
+    """Take an article and its translations from a sister organization's Iskra, as drafts."""
+    publication = _publication(request, slug)
+    bound = request.method == "POST"
+    form = ArticleImportForm(request.POST if bound else None, request.FILES if bound else None)
+    if bound and form.is_valid():
+        upload = form.cleaned_data["bundle"]
+        try:
+            if upload is not None and upload.size > sharing.MAX_BUNDLE_BYTES:
+                raise DomainError(_("The article bundle is larger than 40 MB."))
+            data = upload.read() if upload else sharing.fetch(form.cleaned_data["url"])
+            article = services.article_import(
+                actor=request.user, publication=publication, shared=sharing.parse_bundle(data)
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Taken as a draft: review it before publishing."))
+            return redirect("press:article", pk=article.pk)
+    return render(request, "press/article_import.html", {"form": form, "publication": publication})
 
 
 def _languages_for(article: Article) -> list[str]:
