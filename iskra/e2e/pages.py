@@ -13,9 +13,10 @@ from playwright.sync_api import Page
 PHONE_WIDTH = 360
 
 # English words that are not words of Spanish or French: seeing one of them outside content
-# marked as another language means a string was left untranslated.
+# marked as another language means a string was left untranslated. ("has" is not among them:
+# Spanish says "Has entrado como ana.")
 _ENGLISH = """
-    the and with your you this that these those are was were has have from for of
+    the and with your you this that these those are was were have from for of
     which who what when where will would can could should not nothing
     add save search cancel delete edit log sign signed out new due today week later overdue
     done settings home people follow-ups follow-up outing outings stage stages contacts
