@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "iskra.distribution",
     "iskra.activities",
     "iskra.finance",
+    "iskra.reliability",
+    "iskra.reports",
+    "iskra.conferences",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -225,6 +228,7 @@ CSRF_COOKIE_SECURE = not DEBUG
 # a year-long cookie would mark a phone that once sent an item).
 CSRF_COOKIE_AGE = None
 SECURE_SSL_REDIRECT = env_bool("ISKRA_SSL_REDIRECT", not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # monitors ask over plain HTTP on the inside
 if env_bool("ISKRA_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     # Rate limits and the sessions page need the client's address, not the proxy's.

@@ -1,10 +1,9 @@
-import hashlib
+import time
 from collections.abc import Callable
 
 from allauth.usersessions.internal import usersessionkit
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -74,12 +73,14 @@ def _has_two_factor(user: object) -> bool:
 
 # How often a session's "last seen" (time and address, on the sessions page) is refreshed.
 SESSION_ACTIVITY_SECONDS = 60
+SESSION_SEEN_KEY = "_iskra_seen"
 
 
 class SessionActivityMiddleware:
     """allauth's session tracking, at most once a minute per session. allauth's own
     middleware writes the session row on every request: a write lock on SQLite and four
-    statements per page for a "last seen" shown to the minute."""
+    statements per page for a "last seen" shown to the minute. The time of the last refresh
+    is kept in the session itself, which every page loads anyway: no query of its own."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -88,12 +89,8 @@ class SessionActivityMiddleware:
         user = getattr(request, "user", None)
         session = getattr(request, "session", None)
         if user is not None and user.is_authenticated and session and session.session_key:
-            # The session key is a secret: the cache only sees a hash of it.
-            digest = hashlib.sha256(session.session_key.encode()).hexdigest()[:32]
-            key = f"session-seen:{digest}"
-            # get, then set: the database cache's add() counts the table and tries an
-            # insert on every call; a rare double refresh between two requests is harmless.
-            if cache.get(key) is None:
-                cache.set(key, 1, SESSION_ACTIVITY_SECONDS)
+            now = int(time.time())
+            if now - session.get(SESSION_SEEN_KEY, 0) >= SESSION_ACTIVITY_SECONDS:
+                session[SESSION_SEEN_KEY] = now
                 usersessionkit.track_activity(request, user=user, session=session)
         return self.get_response(request)

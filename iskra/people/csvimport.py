@@ -12,7 +12,7 @@ import io
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -34,6 +34,7 @@ MAX_COLUMNS = 200
 MAX_FIELD = 10_000
 MAX_BYTES = 50 * 1024 * 1024
 BATCH = 2000
+PROGRESS_LINES = 1000
 
 # Iskra's own columns: what `export_contacts` writes and the default for imports.
 ISKRA_COLUMNS = [
@@ -110,6 +111,14 @@ PRESETS: dict[str, dict[str, str]] = {
         "can2_country": "country",
         "language": "language",
         "can2_user_tags": "tags",
+        # The column names of Action Network's upload template.
+        "phone_number": "phone",
+        "address": "street",
+        "address_line": "street",
+        "city": "city",
+        "state": "region",
+        "country": "country",
+        "tags": "tags",
     },
 }
 
@@ -438,8 +447,10 @@ def read_rows(
     preset: str = "auto",
     mapping: dict[str, str] | None = None,
     encoding: str = "utf-8",
+    progress: Callable[[int], None] | None = None,
 ) -> tuple[ImportReport, list[PreparedRow]]:
-    """Parse and validate the whole file; write nothing."""
+    """Parse and validate the whole file; write nothing. `progress(line)` is called every
+    PROGRESS_LINES lines (web imports run as jobs that show it, and may stop there)."""
     report = ImportReport()
     rows = _reader(decode(data, encoding))
     try:
@@ -486,6 +497,8 @@ def read_rows(
             report.errors.append(RowError(line, "", _("not readable as CSV (%s)") % error))
             break
         line = rows.line_num  # type: ignore[attr-defined]
+        if progress is not None and line % PROGRESS_LINES == 0:
+            progress(line)
         if not any(cell.strip() for cell in row):
             continue
         report.rows += 1
@@ -554,9 +567,16 @@ def import_contacts(
     encoding: str = "utf-8",
     dry_run: bool = False,
     skip_bad_rows: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     report, rows = read_rows(
-        data, collective=collective, actor=actor, preset=preset, mapping=mapping, encoding=encoding
+        data,
+        collective=collective,
+        actor=actor,
+        preset=preset,
+        mapping=mapping,
+        encoding=encoding,
+        progress=progress,
     )
     report.dry_run = dry_run
     report.skip_bad_rows = skip_bad_rows

@@ -35,6 +35,20 @@ def _followup_pk(world):
     return {"pk": FollowUp.objects.get(contact=_contact(world)).pk}
 
 
+def _import_draft(world):
+    from iskra.people import importing
+
+    if "import_draft" not in world.extra:
+        world.extra["import_draft"] = importing.draft_create(
+            actor=world.organizer,
+            collective=world.los_angeles,
+            data=b"display_name\nAnn\n",
+            file_name="a.csv",
+            encoding="auto",
+        )
+    return {"slug": world.los_angeles.slug, "pk": world.extra["import_draft"].pk}
+
+
 def _stage(world):
     return {"stage": Stage.objects.get(key="friend").pk}
 
@@ -92,6 +106,7 @@ MATRIX = [
     Case("people:bulk", _la, method="post", member=302, organizer=302, centre=404),
     Case("people:workplace_map", _la, centre=404),
     Case("people:import", _la, member=404, centre=404),
+    Case("people:import_columns", _import_draft, member=404, centre=404),
     Case("people:export", _la, member=404, centre=404),
     Case("people:duplicates", _la, member=404, centre=404),
     Case("people:merge", _la, method="post", data=_merge, member=404, organizer=302, centre=404),

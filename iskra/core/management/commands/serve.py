@@ -34,6 +34,8 @@ class Command(BaseCommand):
                 f"{host}:{port}",
                 "--workers",
                 str(workers),
+                "--logger-class",
+                "iskra.reliability.gunicorn.QuietHealthLogger",
                 "--access-logfile",
                 "-",
                 "--logger-class",
