@@ -235,6 +235,8 @@ def preview(
 def run_import(job: Job, progress: Progress) -> dict[str, Any]:
     """The job: the whole file checked, then stored in one transaction (or nothing)."""
     params = job.params
+    if job.collective is None:  # an import job is always made for a collective
+        raise ValueError("an import job without a collective")
     text = to_text(unseal(job), params["encoding"])
     total = text.count("\n")
     header = read_head(text.encode(), "utf-8").header
