@@ -80,8 +80,6 @@ class Attendance(models.Model):
     attended = models.BooleanField(default=False)
 
     class Meta:
-        verbose_name = _("attendance")
-        verbose_name_plural = _("attendance")
         constraints = [
             models.CheckConstraint(
                 condition=Q(user__isnull=True, contact__isnull=False)
@@ -114,8 +112,6 @@ class SuggestionDismissal(models.Model):
     dismissed_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = _("dismissed stage suggestion")
-        verbose_name_plural = _("dismissed stage suggestions")
         constraints = [models.UniqueConstraint(fields=["contact", "stage"], name="dismissed_once")]
 
     def __str__(self) -> str:
@@ -133,8 +129,6 @@ class CalendarToken(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = _("calendar feed link")
-        verbose_name_plural = _("calendar feed links")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:

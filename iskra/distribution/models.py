@@ -40,8 +40,6 @@ class Bundle(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = _("bundle")
-        verbose_name_plural = _("bundles")
         ordering = ["-sent_on", "-pk"]
         indexes = [models.Index(fields=["collective", "issue"], name="bundle_coll_issue")]
         constraints = [
@@ -74,8 +72,6 @@ class StockAdjustment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = _("stock correction")
-        verbose_name_plural = _("stock corrections")
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["collective", "issue"], name="adjust_coll_issue")]
 
@@ -145,8 +141,6 @@ class OutingLine(models.Model):
     currency = models.CharField(_("currency"), max_length=3, default="USD")
 
     class Meta:
-        verbose_name = _("copies of an outing")
-        verbose_name_plural = _("copies of outings")
         ordering = ["outing", "pk"]
         indexes = [
             models.Index(
@@ -179,8 +173,6 @@ class OutingMoney(models.Model):
     kind = models.CharField(_("what it was"), max_length=10, choices=Kind.choices)
 
     class Meta:
-        verbose_name = _("money of an outing")
-        verbose_name_plural = _("money of outings")
         ordering = ["outing", "pk"]
         indexes = [
             models.Index(
@@ -203,8 +195,6 @@ class OutingContact(models.Model):
     )
 
     class Meta:
-        verbose_name = _("person met on an outing")
-        verbose_name_plural = _("people met on outings")
         constraints = [
             models.UniqueConstraint(fields=["outing", "contact"], name="outing_contact_once")
         ]

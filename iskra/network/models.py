@@ -172,8 +172,6 @@ class ContactShare(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = _("contact share")
-        verbose_name_plural = _("contact shares")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:

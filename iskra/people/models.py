@@ -297,8 +297,6 @@ class StageChange(models.Model):
     changed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name = _("stage change")
-        verbose_name_plural = _("stage changes")
         ordering = ["-changed_at", "-id"]
 
     def __str__(self) -> str:
@@ -318,8 +316,6 @@ class StageCount(models.Model):
     count = models.IntegerField(default=0)
 
     class Meta:
-        verbose_name = _("contacts at a stage")
-        verbose_name_plural = _("contacts at each stage")
         constraints = [
             models.UniqueConstraint(fields=["collective", "stage"], name="one_count_per_stage")
         ]

@@ -284,8 +284,6 @@ class IssuePlacement(models.Model):
     is_lead = models.BooleanField(_("front-page lead"), default=False)
 
     class Meta:
-        verbose_name = _("article in an issue")
-        verbose_name_plural = _("articles in issues")
         ordering = ["issue", "page", "order", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["issue", "article"], name="press_placed_once"),
