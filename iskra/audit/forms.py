@@ -6,14 +6,15 @@ from django import forms
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
-from iskra.audit.labels import action_choices
+from iskra.audit.labels import OBJECT_LABELS, action_choices
 from iskra.audit.queries import AuditFilter
 
 
 def object_type_choices() -> list[tuple[str, Any]]:
-    models = [model for model in apps.get_models() if model.__module__.startswith("iskra.")]
+    """The kinds of record people look for, named in their language (OBJECT_LABELS)."""
+    installed = {model._meta.label_lower for model in apps.get_models()}
     choices = sorted(
-        ((model._meta.label_lower, str(model._meta.verbose_name).capitalize()) for model in models),
+        ((label, str(name)) for label, name in OBJECT_LABELS.items() if label in installed),
         key=lambda choice: choice[1],
     )
     return [("", _("Anything")), *choices]

@@ -80,6 +80,24 @@ ACTION_LABELS: dict[str, str | Promise] = {
     "activities.suggestion.dismissed": _("Stage suggestion dismissed"),
     "activities.calendar_token.created": _("Calendar feed link created"),
     "activities.calendar_token.revoked": _("Calendar feed links revoked"),
+    "distribution.bundle.received": _("Copies received"),
+    "distribution.outing.contact_added": _("Person met added to an outing"),
+    "distribution.outing.contact_linked": _("Contact linked to an outing"),
+    "distribution.stock.adjusted": _("Stock corrected"),
+    "finance.account.added": _("Account added to the books"),
+    "finance.bundle.charged": _("Bundle charged"),
+    "finance.drive.created": _("Fund drive started"),
+    "finance.drive.paid": _("Fund drive payment"),
+    "finance.drive.pledged": _("Fund drive pledge"),
+    "finance.dues.paid": _("Dues paid"),
+    "finance.month.closed": _("Month closed"),
+    "finance.outing.not_posted": _("Outing money not posted"),
+    "finance.pledge.set": _("Dues pledge set"),
+    "finance.print_run.not_posted": _("Print run cost not posted"),
+    "finance.transaction.recorded": _("Transaction recorded"),
+    "finance.transfer.confirmed": _("Transfer received"),
+    "finance.transfer.sent": _("Transfer sent"),
+    "reliability.job.cancelled": _("Job cancelled"),
 }
 
 # The last word of an action, for actions another app adds without naming them here.
@@ -138,3 +156,41 @@ def purpose_label(purpose: str) -> str:
     """The purpose in the active language; one nobody named is not shown."""
     label = PURPOSE_LABELS.get(purpose)
     return "" if label is None else str(label)
+
+
+# The kinds of record the audit log can be filtered by, by their model's label.
+OBJECT_LABELS: dict[str, str | Promise] = {
+    "accounts.user": _("Account"),
+    "network.collective": _("Collective"),
+    "network.membership": _("Membership"),
+    "network.invitation": _("Invitation"),
+    "network.contactshare": _("Contact share"),
+    "people.contact": _("Contact"),
+    "people.conversation": _("Conversation"),
+    "people.followup": _("Follow-up"),
+    "people.tag": _("Tag"),
+    "press.publication": _("Publication"),
+    "press.issue": _("Issue"),
+    "press.article": _("Article"),
+    "press.submission": _("Workers' item"),
+    "press.subscriber": _("Subscriber"),
+    "press.printrun": _("Print run"),
+    "distribution.outing": _("Outing"),
+    "distribution.bundle": _("Bundle"),
+    "distribution.stockadjustment": _("Stock correction"),
+    "activities.event": _("Event"),
+    "activities.studycircle": _("Study circle"),
+    "activities.attendance": _("Attendance"),
+    "finance.transaction": _("Transaction"),
+    "finance.transfer": _("Transfer"),
+    "finance.duespayment": _("Dues payment"),
+    "finance.duespledge": _("Dues pledge"),
+    "finance.funddrive": _("Fund drive"),
+    "finance.closedmonth": _("Closed month"),
+    "reports.report": _("Report"),
+    "conferences.conference": _("Conference"),
+    "conferences.motion": _("Motion"),
+    "conferences.amendment": _("Amendment"),
+    "conferences.decision": _("Decision"),
+    "reliability.job": _("Job"),
+}

@@ -13,10 +13,9 @@ from playwright.sync_api import Page
 PHONE_WIDTH = 360
 
 # English words that are not words of Spanish or French: seeing one of them outside content
-# marked as another language means a string was left untranslated. ("has" is not among them:
-# Spanish says "Has entrado como ana.")
+# marked as another language means a string was left untranslated.
 _ENGLISH = """
-    the and with your you this that these those are was were have from for of
+    the and with your you this that these those are was were has have from for of
     which who what when where will would can could should not nothing
     add save search cancel delete edit log sign signed out new due today week later overdue
     done settings home people follow-ups follow-up outing outings stage stages contacts
@@ -24,6 +23,22 @@ _ENGLISH = """
     copies issue issues handed out money donations sales calendar events event attendance
 """
 ENGLISH_WORDS = frozenset(_ENGLISH.split())
+# Words of the list that are also words of another interface language ("has" in "¿Has
+# entrado?", "sales", "contact" and "copies" in French): never counted as English there.
+SHARED_WORDS = {
+    "es": frozenset({"has", "sales", "can", "are"}),
+    "fr": frozenset(
+        {"contact", "contacts", "report", "stage", "stages", "copies", "issue", "issues"}
+        | {"sales", "show", "date", "question", "sign", "attention", "ne", "plan"}
+    ),
+}
+
+
+def english_among(words: set[str], language: str) -> list[str]:
+    """The words of `words` that are English and not also words of `language`."""
+    shared = SHARED_WORDS.get(language, frozenset())
+    return sorted(word for word in words if word in ENGLISH_WORDS and word not in shared)
+
 
 _VISIBLE_TEXT = """(pageLanguage) => {
   const skip = (element) => {
@@ -60,7 +75,7 @@ def english_words_on(page: Page, language: str) -> list[str]:
     """The English words visible on a page whose interface should be in `language`."""
     text = page.evaluate(_VISIBLE_TEXT, language)
     words = {word.strip(".,:;!?()[]«»\"'·…").lower() for word in text.split()}
-    return sorted(word for word in words if word in ENGLISH_WORDS)
+    return english_among(words, language)
 
 
 # Elements without an end tag.
@@ -115,7 +130,7 @@ def english_words_in_html(html: str, language: str) -> list[str]:
     parser = _VisibleText(language)
     parser.feed(body)
     words = {word.strip(".,:;!?()[]«»\"'·…").lower() for word in " ".join(parser.texts).split()}
-    return sorted(word for word in words if word in ENGLISH_WORDS)
+    return english_among(words, language)
 
 
 def check_page(page: Page, language: str = "en") -> None:

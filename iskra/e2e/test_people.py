@@ -3,10 +3,11 @@
 import re
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from conftest import PASSWORD
+from conftest import PASSWORD, TOTP_SECRET
 from iskra.e2e.conftest import login
 from iskra.people import services
 from iskra.people.models import Contact, FollowUp
@@ -21,7 +22,8 @@ def test_add_r_from_a_phone_then_find_and_finish_the_follow_up(
     # The due date is "today" where the collective is: the list is built in its time zone.
     due = timezone.localdate(timezone.now(), los_angeles.zone)
     page = phone_page
-    login(page, live_server, "bob", PASSWORD)
+    TOTP.activate(member, TOTP_SECRET)  # the note is a protected field: two-factor login
+    login(page, live_server, "bob", PASSWORD, TOTP_SECRET)
     page.get_by_role("link", name="Add someone met · Los Angeles").click()
     expect(page.locator("h1")).to_have_text("Add someone")
     page.get_by_label("Name or nickname").fill("R")
