@@ -30,7 +30,7 @@ def _refuse_overlap(collective: Collective, period: Period, exclude: int = 0) ->
             start__lte=period.end,
             end__gte=period.start,
         )
-        .exclude(pk=exclude)
+        .exclude(pk=exclude or 0)  # no report has the id 0: nothing excluded
         .order_by("start")
         .first()
     )
