@@ -143,3 +143,11 @@ def client_for(user: Any) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def treasurer(usa: Collective) -> Any:
+    """The USA section's treasurer: the finance capacity on the USA and every city below."""
+    user = make_user("tess", two_factor=True)
+    membership_create(actor=None, user=user, collective=usa, role=Role.TREASURER)
+    return user

@@ -5,6 +5,15 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
+# The key development mode uses when none is given. It is published in the source, so
+# production refuses it (and the test suite's) whatever else is set.
+DEVELOPMENT_SECRET_KEY = "development-only-key-never-use-in-production-0123456789abcdef"  # noqa: S105
+PUBLISHED_SECRET_KEYS = frozenset(
+    {DEVELOPMENT_SECRET_KEY, "test-secret-key-not-for-production-0123456789"}
+)
+SECRET_KEY_MIN_LENGTH = 50
+SECRET_KEY_MIN_DISTINCT = 10
+
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
@@ -64,3 +73,18 @@ def env_secret(name: str, default: str = "") -> str:
             raise ImproperlyConfigured(f"{name}_FILE names {file_name!r}, which is not a file")
         return path.read_text().strip()
     return os.environ.get(name, default)
+
+
+def require_strong_secret_key(key: str) -> None:
+    """Production refuses a secret key that is published, short or made of few characters."""
+    if key in PUBLISHED_SECRET_KEYS:
+        raise ImproperlyConfigured(
+            "ISKRA_SECRET_KEY is a key published in Iskra's source; generate your own, e.g. "
+            "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
+    if len(key) < SECRET_KEY_MIN_LENGTH or len(set(key)) < SECRET_KEY_MIN_DISTINCT:
+        raise ImproperlyConfigured(
+            f"ISKRA_SECRET_KEY must be at least {SECRET_KEY_MIN_LENGTH} characters with at "
+            f"least {SECRET_KEY_MIN_DISTINCT} different ones; generate one with "
+            "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )

@@ -11,12 +11,24 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from iskra.env import env_bool, env_choice, env_int, env_list, env_secret, env_str
+from iskra.env import (
+    DEVELOPMENT_SECRET_KEY,
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_secret,
+    env_str,
+    require_strong_secret_key,
+)
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("ISKRA_DATA_DIR", str(Path.cwd() / "var"))).resolve()
 
 DEBUG = env_bool("ISKRA_DEBUG", False)
+# Whether ISKRA_DEBUG asked for development mode. The test runner turns DEBUG off, so what
+# only development mode may do (the demo and its published accounts) asks this instead.
+ISKRA_DEVELOPMENT_MODE = DEBUG
 
 SECRET_KEY = env_secret("ISKRA_SECRET_KEY")
 if not SECRET_KEY:
@@ -25,7 +37,11 @@ if not SECRET_KEY:
             "ISKRA_SECRET_KEY (or ISKRA_SECRET_KEY_FILE) is required in production. "
             "For development, set ISKRA_DEBUG=1."
         )
-    SECRET_KEY = "development-only-key-never-use-in-production-0123456789abcdef"  # noqa: S105
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
+if not DEBUG:
+    # Check, serve, the WSGI entry point and the worker all import this module: a weak,
+    # short or published key stops every one of them.
+    require_strong_secret_key(SECRET_KEY)
 
 # Old keys that still verify sessions, signed links and the two-factor secrets during a key
 # rotation (comma- or newline-separated; see docs). Remove them once every session renewed.
@@ -47,6 +63,10 @@ INSTALLED_APPS = [
     "iskra.press",
     "iskra.distribution",
     "iskra.activities",
+    "iskra.finance",
+    "iskra.reliability",
+    "iskra.reports",
+    "iskra.conferences",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -66,12 +86,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "iskra.core.middleware.CoarseUserAgentMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "iskra.core.middleware.RefuseBadInputMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "iskra.accounts.middleware.SessionActivityMiddleware",  # allauth's, once a minute
     "iskra.accounts.middleware.UserLanguageMiddleware",
@@ -150,10 +172,7 @@ TASKS = {
 }
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+AUTHENTICATION_BACKENDS = ["iskra.accounts.backends.AccountBackend"]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -167,6 +186,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Request bodies: a signed-in person may upload a CSV or an image; the public forms take text.
+ISKRA_MAX_UPLOAD_BYTES = env_int("ISKRA_MAX_UPLOAD_MB", 60, minimum=1) * 1024 * 1024
+ISKRA_MAX_ANONYMOUS_BODY_BYTES = 256 * 1024
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 
@@ -202,7 +224,11 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
+# The CSRF cookie lasts the browser session (the public forms set it for anonymous visitors:
+# a year-long cookie would mark a phone that once sent an item).
+CSRF_COOKIE_AGE = None
 SECURE_SSL_REDIRECT = env_bool("ISKRA_SSL_REDIRECT", not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # monitors ask over plain HTTP on the inside
 if env_bool("ISKRA_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     # Rate limits and the sessions page need the client's address, not the proxy's.
@@ -283,12 +309,27 @@ if not DEBUG and not (ISKRA_DATA_KEY_FILE and ISKRA_BLIND_INDEX_KEY_FILE):
         "files holding the keys that encrypt contacts' protected fields. Create each with "
         "`iskra generate_key --out FILE` and keep copies apart from the database."
     )
+if not DEBUG:
+    # A missing, empty, unreadable or malformed key file stops the start here, not at the
+    # first read of a contact (a 500 in the middle of a street outing).
+    from iskra.people.crypto import read_key_file
+
+    read_key_file(ISKRA_DATA_KEY_FILE, "ISKRA_DATA_KEY_FILE")
+    read_key_file(ISKRA_BLIND_INDEX_KEY_FILE, "ISKRA_BLIND_INDEX_KEY_FILE")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Tokens in URLs (invitations, calendar feeds) never reach a log line.
+    "filters": {"redact_tokens": {"()": "iskra.core.redaction.RedactTokensFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["redact_tokens"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("ISKRA_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

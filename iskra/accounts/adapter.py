@@ -16,6 +16,7 @@ from django.utils import translation
 
 from iskra.audit.services import log_action
 from iskra.core.errors import DomainError
+from iskra.core.privacy import pseudonymous_address
 from iskra.network.models import Membership
 from iskra.network.services import invitation_accept, invitation_for_token
 
@@ -55,6 +56,11 @@ class InvitationOnlyAdapter(DefaultAccountAdapter):
         if membership is None:
             return super().get_signup_redirect_url(request)
         return reverse("network:collective", args=[membership.collective.slug])
+
+    def get_client_ip(self, request: HttpRequest) -> str:
+        """Never the address itself: today's keyed hash of it (see iskra.core.privacy), which
+        is all allauth's rate limits and session rows ever see."""
+        return pseudonymous_address(super().get_client_ip(request))
 
     def add_message(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
         """allauth's messages ("Successfully signed in as …") in the signed-in person's own

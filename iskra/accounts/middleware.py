@@ -1,9 +1,9 @@
-import hashlib
+import time
 from collections.abc import Callable
 
 from allauth.usersessions.internal import usersessionkit
 from django.contrib import messages
-from django.core.cache import cache
+from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -42,7 +42,7 @@ class RequireTwoFactorMiddleware:
             user is not None
             and user.is_authenticated
             and not request.path.startswith(TWO_FACTOR_SETUP_PREFIXES)
-            and needs_two_factor(user)
+            and (needs_two_factor(user) or user.needs_new_second_factor)
             and not _has_two_factor(user)
         ):
             messages.warning(
@@ -50,6 +50,14 @@ class RequireTwoFactorMiddleware:
                 _("Your role needs two-factor login. Set up an authenticator app to continue."),
             )
             return redirect(reverse("mfa_activate_totp"))
+        if (
+            user is not None
+            and user.is_authenticated
+            and user.needs_new_second_factor
+            and _has_two_factor(user)
+        ):
+            # A restored account has its new second factor: the requirement is met.
+            get_user_model().objects.filter(pk=user.pk).update(needs_new_second_factor=False)
         return self.get_response(request)
 
 
@@ -65,12 +73,14 @@ def _has_two_factor(user: object) -> bool:
 
 # How often a session's "last seen" (time and address, on the sessions page) is refreshed.
 SESSION_ACTIVITY_SECONDS = 60
+SESSION_SEEN_KEY = "_iskra_seen"
 
 
 class SessionActivityMiddleware:
     """allauth's session tracking, at most once a minute per session. allauth's own
     middleware writes the session row on every request: a write lock on SQLite and four
-    statements per page for a "last seen" shown to the minute."""
+    statements per page for a "last seen" shown to the minute. The time of the last refresh
+    is kept in the session itself, which every page loads anyway: no query of its own."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -79,12 +89,8 @@ class SessionActivityMiddleware:
         user = getattr(request, "user", None)
         session = getattr(request, "session", None)
         if user is not None and user.is_authenticated and session and session.session_key:
-            # The session key is a secret: the cache only sees a hash of it.
-            digest = hashlib.sha256(session.session_key.encode()).hexdigest()[:32]
-            key = f"session-seen:{digest}"
-            # get, then set: the database cache's add() counts the table and tries an
-            # insert on every call; a rare double refresh between two requests is harmless.
-            if cache.get(key) is None:
-                cache.set(key, 1, SESSION_ACTIVITY_SECONDS)
+            now = int(time.time())
+            if now - session.get(SESSION_SEEN_KEY, 0) >= SESSION_ACTIVITY_SECONDS:
+                session[SESSION_SEEN_KEY] = now
                 usersessionkit.track_activity(request, user=user, session=session)
         return self.get_response(request)

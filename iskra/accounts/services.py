@@ -7,6 +7,7 @@ from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from iskra.audit.services import log_action
@@ -80,3 +81,73 @@ def two_factor_secrets_rotate() -> int:
             count += 1
         log_action("accounts.two_factor.keys_rotated", details={"count": count})
     return count
+
+
+def account_mark_compromised(*, actor: Any, user: Any, collective: Any) -> dict[str, int]:
+    """A seized phone: end every session of `user`, block its login until an organizer restores
+    it, and revoke everything it holds (invitations, calendar feeds, two-factor methods,
+    password). `collective` is the one through which the organizer acts."""
+    from iskra.activities.models import CalendarToken
+    from iskra.network.models import Invitation
+
+    if actor.pk == user.pk:
+        raise DomainError(_("Ask another organizer to mark your own account compromised."))
+    if user.compromised_at is not None:
+        raise DomainError(_("This account is already marked compromised."))
+    now = timezone.now()
+    with transaction.atomic():
+        user.compromised_at = now
+        # An unusable password also voids any password-reset link already mailed.
+        user.set_unusable_password()
+        user.save(update_fields=["compromised_at", "password"])
+        sessions = 0
+        for session in UserSession.objects.purge_and_list(user):
+            session.end()
+            sessions += 1
+        invitations = Invitation.objects.filter(
+            created_by=user, used_at__isnull=True, revoked_at__isnull=True
+        ).update(revoked_at=now)
+        feeds = CalendarToken.objects.filter(user=user, revoked_at__isnull=True).update(
+            revoked_at=now
+        )
+        # The phone holds the TOTP secret: a restored account gets a new second factor.
+        factors, _by_type = Authenticator.objects.filter(user=user).delete()
+        counts = {
+            "sessions": sessions,
+            "invitations": invitations,
+            "calendar_feeds": feeds,
+            "two_factor_methods": factors,
+        }
+        log_action(
+            "accounts.account.compromised",
+            actor=actor,
+            target=user,
+            collective=collective,
+            details=counts,
+        )
+    return counts
+
+
+def account_restore(*, actor: Any, user: Any, collective: Any, password: str) -> None:
+    """Let a compromised account log in again, with a new password chosen by the organizer; it
+    must set up a new second factor before it sees anything else."""
+    from django.contrib.auth.password_validation import validate_password
+
+    if user.compromised_at is None:
+        raise DomainError(_("This account is not marked compromised."))
+    validate_password(password, user)
+    with transaction.atomic():
+        user.compromised_at = None
+        user.needs_new_second_factor = True
+        user.set_password(password)
+        user.save(update_fields=["compromised_at", "needs_new_second_factor", "password"])
+        log_action("accounts.account.restored", actor=actor, target=user, collective=collective)
+
+
+def exposure_report_viewed(*, actor: Any, user: Any, collective: Any, as_csv: bool) -> None:
+    log_action(
+        "accounts.exposure.exported" if as_csv else "accounts.exposure.viewed",
+        actor=actor,
+        target=user,
+        collective=collective,
+    )

@@ -53,8 +53,10 @@ def load(out: TextIO) -> None:
             services.attendance_record(
                 actor=organizer,
                 event=session,
-                came_users=list(users.values()),
-                came_contacts=readers,
+                changes=[
+                    *(services.AttendanceChange(attended=True, user=u) for u in users.values()),
+                    *(services.AttendanceChange(attended=True, contact=c) for c in readers),
+                ],
             )
     for days, kind, title, place in [
         (3, "meeting", "Branch meeting", "Union hall, room 2"),

@@ -8,11 +8,12 @@ class EventForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Event.Kind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
     starts_at = forms.DateTimeField(
-        label=_("Starts"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("Starts"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     ends_at = forms.DateTimeField(
         label=_("Ends"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         required=False,
     )
     place = forms.CharField(label=_("Place"), max_length=200, required=False)

@@ -12,6 +12,7 @@ from iskra.activities.models import Attendance, CalendarToken, Event, Suggestion
 from iskra.activities.services import hash_token
 from iskra.network.models import Collective
 from iskra.network.scope import Capacity, narrow
+from iskra.people.crypto import normalize_name
 from iskra.people.models import Contact, Stage, StageChange
 
 SUGGEST_AFTER = 3
@@ -42,6 +43,24 @@ def user_for_token(token: str) -> Any:
 
 def attendance_of(event: Event) -> list[Attendance]:
     return list(event.attendances.select_related("user", "contact"))
+
+
+def came_to(event: Event) -> list[Attendance]:
+    """Everyone recorded as having come, members first."""
+    return list(
+        event.attendances.filter(attended=True)
+        .select_related("user", "contact__stage")
+        .order_by("contact_id", "user__username", "contact__search_name")
+    )
+
+
+def invitable_contacts(collective: Collective, search: str = "") -> QuerySet[Contact]:
+    """The collective's contacts, by name, narrowed by a search; every one of them (paged by
+    the caller), never a capped list."""
+    contacts = Contact.objects.filter(collective=collective)
+    if search:
+        contacts = contacts.filter(search_name__contains=normalize_name(search))
+    return contacts.select_related("stage").order_by("search_name", "pk")
 
 
 @dataclass

@@ -3,6 +3,7 @@ the calendar feed's secret token."""
 
 import hashlib
 import secrets
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -113,30 +114,53 @@ def invite(
     return attendance
 
 
-def attendance_record(
-    *, actor: Any, event: Event, came_users: list[Any], came_contacts: list[Contact]
-) -> int:
-    """Marks who came (everyone else listed as not come); returns how many came."""
-    for contact in came_contacts:
-        _check_person(event, None, contact)
+@dataclass(frozen=True)
+class AttendanceChange:
+    """One person whose box a user ticked or unticked: exactly one of user and contact."""
+
+    attended: bool
+    user: Any = None
+    contact: Contact | None = None
+
+
+def attendance_record(*, actor: Any, event: Event, changes: list[AttendanceChange]) -> int:
+    """Records what a person changed on the attendance list, and nothing else: people not
+    shown to them, or shown and left as they were, keep their record. Unticking someone
+    with no record writes nothing. Returns how many records changed."""
+    for change in changes:
+        _check_person(event, change.user, change.contact)
+    changed: list[dict[str, Any]] = []
     with transaction.atomic():
-        event.attendances.update(attended=False)
-        for user in came_users:
-            Attendance.objects.update_or_create(
-                event=event, user=user, contact=None, defaults={"attended": True}
+        for change in changes:
+            row = Attendance.objects.filter(
+                event=event, user=change.user, contact=change.contact
+            ).first()
+            if row is None:
+                if not change.attended:
+                    continue
+                Attendance.objects.create(
+                    event=event, user=change.user, contact=change.contact, attended=True
+                )
+            elif row.attended != change.attended:
+                row.attended = change.attended
+                row.save(update_fields=["attended"])
+            else:
+                continue
+            changed.append(
+                {
+                    "user": getattr(change.user, "pk", None),
+                    "contact": getattr(change.contact, "pk", None),
+                    "attended": change.attended,
+                }
             )
-        for contact in came_contacts:
-            Attendance.objects.update_or_create(
-                event=event, user=None, contact=contact, defaults={"attended": True}
+        if changed:
+            log_action(
+                "activities.attendance.recorded",
+                actor=actor,
+                target=event,
+                details={"changes": changed},
             )
-        came = len(came_users) + len(came_contacts)
-        log_action(
-            "activities.attendance.recorded",
-            actor=actor,
-            target=event,
-            details={"came": came, "contacts": [contact.pk for contact in came_contacts]},
-        )
-    return came
+    return len(changed)
 
 
 def suggestion_confirm(*, actor: Any, contact: Contact, stage: Stage) -> Contact:

@@ -1,13 +1,17 @@
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from iskra.activities import ical as ical_feed
@@ -25,7 +29,7 @@ from iskra.network.scope import (
 )
 from iskra.people.models import Contact, Stage
 
-INVITABLE_CONTACTS = 200
+PAGE_SIZE = 50
 
 
 @login_required
@@ -83,56 +87,94 @@ def _event(request: HttpRequest, slug: str, pk: int) -> Event:
     )
 
 
+def _can_take_attendance(request: HttpRequest, event: Event) -> bool:
+    """Members and organizers of the collective take attendance; roles that do not see its
+    contacts (a centre, an editor, a treasurer) do not."""
+    return scope_for(request.user).can(Capacity.CONTACTS, event.collective)
+
+
 @login_required
 def event_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     event = _event(request, slug, pk)
-    can_see_contacts = scope_for(request.user).can(Capacity.CONTACTS, event.collective)
-    rows = queries.attendance_of(event)
-    came_users = {row.user_id for row in rows if row.user_id and row.attended}
-    came_contacts = {row.contact_id for row in rows if row.contact_id and row.attended}
-    contacts = (
-        Contact.objects.filter(collective=event.collective).order_by("search_name")[
-            :INVITABLE_CONTACTS
-        ]
-        if can_see_contacts
-        else []
-    )
+    can_write = _can_take_attendance(request, event)
+    search = " ".join(request.GET.get("q", "").split())[:100]
+    page = None
+    if can_write:
+        page = Paginator(queries.invitable_contacts(event.collective, search), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+    shown_contacts = list(page.object_list) if page is not None else []
+    came = queries.came_to(event)
+    came_users = {row.user_id for row in came if row.user_id}
+    came_contacts = {row.contact_id for row in came if row.contact_id}
+    members = [m.user for m in members_of(event.collective)]
+    if search:
+        members = [user for user in members if search.casefold() in user.username.casefold()]
     return render(
         request,
         "activities/event_detail.html",
         {
             "collective": event.collective,
             "event": event,
-            "members": [(m.user, m.user_id in came_users) for m in members_of(event.collective)],
-            "contacts": [(c, c.pk in came_contacts) for c in contacts],
-            "came_count": len(came_users) + len(came_contacts),
+            "can_write": can_write,
+            "search": search,
+            "page": page,
+            "members": [(user, user.pk in came_users) for user in members],
+            "contacts": [(c, c.pk in came_contacts) for c in shown_contacts],
+            "came": came if can_write else [],
+            "came_count": len(came),
+            "suggestions_count": (
+                len(queries.suggestions_for(event.collective))
+                if can_write and scope_for(request.user).can(Capacity.MANAGE, event.collective)
+                else None
+            ),
         },
     )
+
+
+def _ids(request: HttpRequest, name: str) -> set[int]:
+    return {int(value) for value in request.POST.getlist(name) if value.isdigit()}
+
+
+def _attendance_changes(request: HttpRequest, event: Event) -> list[services.AttendanceChange]:
+    """One change per person shown on the page: ticked or not. People not shown are absent."""
+    ticked_users, ticked_contacts = _ids(request, "user"), _ids(request, "contact")
+    users = (
+        get_user_model()
+        .objects.filter(
+            pk__in=_ids(request, "shown_user"), memberships__collective=event.collective
+        )
+        .distinct()
+    )
+    contacts = Contact.objects.filter(
+        pk__in=_ids(request, "shown_contact"), collective=event.collective
+    )
+    return [
+        *(services.AttendanceChange(attended=u.pk in ticked_users, user=u) for u in users),
+        *(services.AttendanceChange(attended=c.pk in ticked_contacts, contact=c) for c in contacts),
+    ]
 
 
 @login_required
 @require_POST
 def attendance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     event = _event(request, slug, pk)
-    users = (
-        get_user_model()
-        .objects.filter(
-            pk__in=request.POST.getlist("user"), memberships__collective=event.collective
-        )
-        .distinct()
+    if not _can_take_attendance(request, event):
+        raise Http404
+    changed = services.attendance_record(
+        actor=request.user, event=event, changes=_attendance_changes(request, event)
     )
-    contacts: list[Contact] = []
-    if scope_for(request.user).can(Capacity.CONTACTS, event.collective):
-        contacts = list(
-            Contact.objects.filter(
-                pk__in=request.POST.getlist("contact"), collective=event.collective
-            )
-        )
-    came = services.attendance_record(
-        actor=request.user, event=event, came_users=list(users), came_contacts=contacts
+    came = len(queries.came_to(event))
+    messages.success(
+        request,
+        ngettext("Attendance saved: %(came)s came.", "Attendance saved: %(came)s came.", came)
+        % {"came": came}
+        if changed
+        else _("Nothing changed."),
     )
-    messages.success(request, _("Attendance saved: %(came)s came.") % {"came": came})
-    return redirect("activities:event", slug=slug, pk=pk)
+    url = reverse("activities:event", args=[slug, pk])
+    back = {key: request.POST[key] for key in ("q", "page") if request.POST.get(key)}
+    return redirect(f"{url}?{urlencode(back)}" if back else url)
 
 
 @login_required

@@ -22,56 +22,75 @@ ACTION_LABELS: dict[str, str | Promise] = {
     "network.invitation.revoked": _("Invitation revoked"),
     "network.share.created": _("Contacts shared"),
     "network.share.revoked": _("Contact share revoked"),
-    "network.membership.read": _("Read a membership"),
-    "activities.attendance.invited": _("Invited to an event"),
-    "activities.attendance.recorded": _("Attendance recorded"),
-    "activities.calendar_token.created": _("Calendar feed link created"),
-    "activities.calendar_token.revoked": _("Calendar feed link revoked"),
-    "activities.circle.created": _("Study circle created"),
-    "activities.circle.readings_changed": _("Study circle readings changed"),
-    "activities.event.created": _("Event created"),
-    "activities.suggestion.dismissed": _("Stage suggestion dismissed"),
-    "distribution.bundle.sent": _("Bundle sent"),
-    "distribution.outing.logged": _("Outing logged"),
-    "distribution.outing.sent_to_drafts": _("Outing sent to the paper's drafts"),
-    "distribution.outing.summary_edited": _("Outing summary edited"),
+    "network.membership.read": _("Looked at a membership"),
+    "accounts.session.nothing": _("No session to end"),
+    "accounts.account.compromised": _("Account marked compromised"),
+    "accounts.account.restored": _("Compromised account restored"),
+    "accounts.exposure.viewed": _("Looked at an exposure report"),
+    "accounts.exposure.exported": _("Downloaded an exposure report"),
+    "audit.access.denied": _("Refused access"),
+    "audit.access.burst": _("Many refused accesses in a short time"),
+    "audit.entries.exported": _("Downloaded audit entries"),
     "people.contact.created": _("Contact added"),
+    "people.contact.read": _("Read a contact's protected details"),
+    "people.contact.updated": _("Contact changed"),
     "people.contact.deleted": _("Contact deleted"),
     "people.contact.imported": _("Contacts imported"),
     "people.contact.merged": _("Contacts merged"),
-    "people.contact.read": _("Read a contact's details"),
-    "people.contact.tagged": _("Contact tagged"),
-    "people.contact.updated": _("Contact changed"),
+    "people.contact.tagged": _("Contacts tagged"),
     "people.conversation.created": _("Conversation recorded"),
     "people.followup.created": _("Follow-up planned"),
     "people.followup.done": _("Follow-up done"),
-    "people.followup.snoozed": _("Follow-up moved"),
-    "people.keys.rotated": _("Data key rotated"),
-    "press.article.commented": _("Article commented"),
-    "press.article.created": _("Article created"),
-    "press.article.image_added": _("Image added to an article"),
-    "press.article.image_removed": _("Image removed from an article"),
-    "press.article.state_changed": _("Article state changed"),
-    "press.article.translated": _("Article translated"),
-    "press.article.updated": _("Article changed"),
-    "press.issue.article_placed": _("Article placed in an issue"),
-    "press.issue.article_removed": _("Article removed from an issue"),
-    "press.issue.created": _("Issue created"),
-    "press.issue.email_queued": _("Issue queued for email"),
-    "press.issue.emailed": _("Issue emailed"),
-    "press.issue.placement_changed": _("Placement in an issue changed"),
-    "press.issue.print_run_recorded": _("Print run recorded"),
-    "press.issue.printed": _("Issue printed"),
-    "press.issue.state_changed": _("Issue state changed"),
+    "people.followup.snoozed": _("Follow-up put off"),
+    "people.keys.rotated": _("Data keys rotated"),
     "press.publication.created": _("Publication created"),
     "press.publication.updated": _("Publication changed"),
-    "press.submission.discarded": _("Submission discarded"),
+    "press.issue.created": _("Issue created"),
+    "press.issue.state_changed": _("Issue state changed"),
+    "press.issue.article_placed": _("Article placed in an issue"),
+    "press.issue.article_removed": _("Article taken out of an issue"),
+    "press.issue.placement_changed": _("Issue layout changed"),
+    "press.issue.printed": _("Issue printed"),
+    "press.issue.print_run_recorded": _("Print run recorded"),
+    "press.issue.email_queued": _("Issue queued for email"),
+    "press.issue.emailed": _("Issue emailed"),
+    "press.article.created": _("Article created"),
+    "press.article.updated": _("Article changed"),
+    "press.article.state_changed": _("Article state changed"),
+    "press.article.translated": _("Article translated"),
+    "press.article.commented": _("Comment on an article"),
+    "press.article.image_added": _("Image added to an article"),
+    "press.article.image_removed": _("Image removed from an article"),
     "press.submission.received": _("Submission received"),
-    "press.submission.used": _("Submission turned into an article"),
-    "press.subscriber.confirmed": _("Subscription confirmed"),
+    "press.submission.used": _("Submission used"),
+    "press.submission.discarded": _("Submission discarded"),
+    "press.subscriber.signed_up": _("Subscriber signed up"),
+    "press.subscriber.confirmed": _("Subscriber confirmed"),
+    "press.subscriber.unsubscribed": _("Subscriber left"),
     "press.subscriber.contacts_added": _("Contacts subscribed"),
-    "press.subscriber.signed_up": _("Subscribed"),
-    "press.subscriber.unsubscribed": _("Unsubscribed"),
+    "distribution.bundle.sent": _("Bundle sent"),
+    "distribution.outing.logged": _("Outing logged"),
+    "distribution.outing.sent_to_drafts": _("Outing summary sent to the drafts"),
+    "distribution.outing.summary_edited": _("Outing summary edited"),
+    "activities.event.created": _("Event created"),
+    "activities.attendance.recorded": _("Attendance recorded"),
+    "activities.attendance.invited": _("Invited to an event"),
+    "activities.circle.created": _("Study circle created"),
+    "activities.circle.readings_changed": _("Study circle readings changed"),
+    "activities.suggestion.dismissed": _("Stage suggestion dismissed"),
+    "activities.calendar_token.created": _("Calendar feed link created"),
+    "activities.calendar_token.revoked": _("Calendar feed links revoked"),
+}
+
+# The last word of an action, for actions another app adds without naming them here.
+VERB_LABELS: dict[str, str | Promise] = {
+    "created": _("created"),
+    "updated": _("changed"),
+    "deleted": _("deleted"),
+    "read": _("read"),
+    "revoked": _("revoked"),
+    "sent": _("sent"),
+    "recorded": _("recorded"),
 }
 
 
@@ -81,4 +100,41 @@ def register(labels: dict[str, str | Promise]) -> None:
 
 
 def action_label(action: str) -> str:
-    return str(ACTION_LABELS.get(action, action))
+    """The action in the active language. An action nobody named is shown as its object's
+    name and its verb ("Ledger entry · created"), never as a bare code when avoidable."""
+    label = ACTION_LABELS.get(action)
+    if label is not None:
+        return str(label)
+    parts = action.split(".")
+    if len(parts) != 3:
+        return action
+    app, object_name, verb = parts
+    from django.apps import apps
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        model = apps.get_model(app, object_name)
+    except (LookupError, ImproperlyConfigured, ValueError):
+        return action
+    verb_label = VERB_LABELS.get(verb, verb.replace("_", " "))
+    return f"{str(model._meta.verbose_name).capitalize()} · {verb_label}"
+
+
+def action_choices() -> list[tuple[str, str]]:
+    """Every named action, by its label in the active language (the audit filter's list)."""
+    return sorted(((code, str(label)) for code, label in ACTION_LABELS.items()), key=lambda c: c[1])
+
+
+# Why a contact was read (`details["purpose"]` of people.contact.read).
+PURPOSE_LABELS: dict[str, str | Promise] = {
+    "detail": _("contact page"),
+    "edit": _("edit form"),
+    "export": _("export"),
+    "export (command line)": _("export from the command line"),
+}
+
+
+def purpose_label(purpose: str) -> str:
+    """The purpose in the active language; one nobody named is not shown."""
+    label = PURPOSE_LABELS.get(purpose)
+    return "" if label is None else str(label)

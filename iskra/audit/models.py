@@ -44,7 +44,16 @@ class LogEntry(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["object_type", "object_id", "-created_at"])]
+        indexes = [
+            models.Index(fields=["object_type", "object_id", "-created_at"]),
+            # The filters of the audit log, each with the id for keyset paging.
+            models.Index(fields=["collective", "-id"], name="audit_collective_id"),
+            models.Index(fields=["actor", "collective", "-id"], name="audit_actor_id"),
+            models.Index(fields=["action", "collective", "-id"], name="audit_action_id"),
+            models.Index(fields=["actor", "-id"], name="audit_actor_only_id"),
+            models.Index(fields=["action", "-id"], name="audit_action_only_id"),
+            models.Index(fields=["object_type", "object_id", "-id"], name="audit_object_id"),
+        ]
         verbose_name = _("log entry")
         verbose_name_plural = _("log entries")
 

@@ -3,7 +3,8 @@
 Each app lists its URLs in `iskra/<app>/tests/access_matrix.py` as `MATRIX: list[Case]`.
 The meta-test fails when a named URL of the project is in no app's matrix, and checks every
 case for five actors: anonymous, outsider (no membership), other (a member of Detroit),
-member and organizer (both of Los Angeles). `None` skips an actor for a case.
+member and organizer (both of Los Angeles), centre (at the international) and treasurer
+(of the USA, so with the finance capacity on Los Angeles). `None` skips an actor for a case.
 """
 
 from collections.abc import Callable
@@ -24,6 +25,7 @@ class World:
     other: Any
     outsider: Any
     centre: Any
+    treasurer: Any = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -39,6 +41,7 @@ class Case:
     member: int | None = 200
     organizer: int | None = 200
     centre: int | None = None
+    treasurer: int | None = None
     note: str = ""
 
     def expected(self) -> dict[str, int]:
@@ -49,6 +52,7 @@ class Case:
             "member": self.member,
             "organizer": self.organizer,
             "centre": self.centre,
+            "treasurer": self.treasurer,
         }
         return {actor: status for actor, status in statuses.items() if status is not None}
 

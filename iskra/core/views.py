@@ -1,5 +1,4 @@
 from django.contrib.auth.decorators import login_required
-from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -21,10 +20,3 @@ def home(request: HttpRequest) -> HttpResponse:
             "due_week": board.due_week,
         },
     )
-
-
-def healthz(request: HttpRequest) -> HttpResponse:
-    """For load balancers: answers 200 when the database answers."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return HttpResponse("ok", content_type="text/plain")

@@ -1,5 +1,6 @@
 """Synthetic outings for benchmarks: `HANDOUTS_PER_CONTACT` handout rows (outing lines) per
-contact, spread over the bench collectives and three years, written with COPY on
+contact, spread over the bench collectives and three years, with a donation on one outing
+in `DONATION_EVERY` (money lines, as the outing form makes them), written with COPY on
 PostgreSQL and executemany on SQLite."""
 
 import random
@@ -10,7 +11,7 @@ from typing import Any
 from django.db import connection, transaction
 
 from iskra.core.bulk import write_rows
-from iskra.distribution.models import Outing, OutingLine
+from iskra.distribution.models import Outing, OutingLine, OutingMoney
 from iskra.network.models import Collective
 from iskra.press.models import Issue, PrintRun, Publication
 
@@ -42,6 +43,8 @@ LINE_COLUMNS = [
     "money",
     "currency",
 ]
+MONEY_COLUMNS = ["outing_id", "collective_id", "received_on", "amount", "currency", "kind"]
+DONATION_EVERY = 3
 ISSUES = 36
 
 
@@ -147,6 +150,18 @@ def generate(*, contacts: int, rng: random.Random, out: Any, handouts: int | Non
                     )
                 )
             write_rows(OutingLine._meta.db_table, LINE_COLUMNS, lines)
+            donations = [
+                (
+                    outing[0],
+                    outing[1],
+                    adapted_days[outing[-1]],
+                    moneys[rng.randrange(100, 4000)],
+                    "USD",
+                    OutingMoney.Kind.DONATION,
+                )
+                for outing in outings[::DONATION_EVERY]
+            ]
+            write_rows(OutingMoney._meta.db_table, MONEY_COLUMNS, donations)
         made += size
         if made % (BATCH * 25) < BATCH:
             out.write(f"  {made} handout rows\n")
@@ -159,7 +174,7 @@ def generate(*, contacts: int, rng: random.Random, out: Any, handouts: int | Non
                 f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
             )
         with connection.cursor() as cursor:  # fresh statistics, or the planner guesses
-            tables = f"{Outing._meta.db_table}, {OutingLine._meta.db_table}"
+            tables = ", ".join(model._meta.db_table for model in (Outing, OutingLine, OutingMoney))
             if connection.in_atomic_block:
                 cursor.execute(f"ANALYZE {tables}")
             else:

@@ -1,6 +1,8 @@
-"""Demo outings: weekly marches in Los Angeles over three months, the Labor Day parade
-(14 comrades and friends, 540 copies of Red Banner and 100 pamphlets) and factory-gate
-outings by shift at the Detroit plant. Works with or without the press demo."""
+"""Demo outings: weekly marches in Los Angeles over three months, among them the Palestine
+march of story 1 (30 English and 10 Spanish copies, $12 in donations, M and R met, R to
+be called on 6 November), the Labor Day parade (14 comrades and friends, 540 copies of Red
+Banner and 100 pamphlets, two new friends) and factory-gate outings by shift at the
+Detroit plant. Works with or without the press demo."""
 
 import random
 from datetime import date, datetime, time, timedelta
@@ -14,9 +16,11 @@ from django.utils import timezone
 from iskra.distribution import queries, services
 from iskra.distribution.models import Outing
 from iskra.network.models import Collective
+from iskra.people.models import Contact, Stage
 from iskra.press.models import Issue, PrintRun, Publication
 
 LABOR_DAY_PLACE = "Labor Day parade, Wilmington"
+PALESTINE_MARCH_PLACE = "Palestine march, Pershing Square"
 MARCH_PLACES = ["MacArthur Park", "Pershing Square", "City Hall steps", "Leimert Park"]
 SHIFTS = [("First shift", time(5, 30)), ("Second shift", time(13, 30))]
 
@@ -76,6 +80,58 @@ def _labor_day(today: date) -> date:
     return first + timedelta(days=(7 - first.weekday()) % 7)
 
 
+def _palestine_march(
+    la: Collective, issue: Issue, users: dict[str, Any], stages: dict[str, Stage], today: date
+) -> Outing:
+    """Story 1, as DESIGN.md tells it. The people demo already met M and R there (marisol,
+    6 September): the outing links them; without it, the outing adds them."""
+    met_on = date(today.year, 9, 6) if today >= date(today.year, 9, 6) else today
+    known = list(
+        Contact.objects.filter(
+            collective=la,
+            first_met_place=PALESTINE_MARCH_PLACE,
+            display_name__in=["M (Green Party sign)", "R"],
+        )
+    )
+    marisol = users.get("marisol")
+    outing = services.outing_log(
+        actor=marisol,
+        collective=la,
+        starts_at=min(_at(la, met_on, time(14)), timezone.now() - timedelta(hours=1)),
+        place=PALESTINE_MARCH_PLACE,
+        kind=Outing.Kind.MARCH,
+        members=[marisol] if marisol else [],
+        lines=[
+            services.LineInput(issue=issue, copies=30, language="en"),
+            services.LineInput(issue=issue, copies=10, language="es"),
+        ],
+        money=[services.MoneyInput(amount=Decimal("12"), kind="donation")],
+        contacts_met=[] if known else _story_1_people(stages, met_on),
+    )
+    for contact in known:
+        services.outing_link_contact(actor=marisol, outing=outing, contact=contact)
+    return outing
+
+
+def _story_1_people(stages: dict[str, Stage], met_on: date) -> list[services.ContactMet]:
+    return [
+        services.ContactMet(
+            display_name="M (Green Party sign)",
+            stage=stages.get("reader"),
+            topics=["electoral college", "class nature of the state"],
+            note="Interested. Talked about the electoral college and the class nature of "
+            "the state. Took the paper.",
+        ),
+        services.ContactMet(
+            display_name="R",
+            note="Campaigning for a council candidate. Wants to help produce the paper "
+            "after the election.",
+            next_action="Ask R to help produce the paper, now the election is over",
+            due_on=date(met_on.year, 11, 6),
+        ),
+    ]
+
+
 def load(out: TextIO) -> None:
     by_slug = Collective.objects.in_bulk(
         ["usa", "los-angeles", "detroit", "detroit-plant"], field_name="slug"
@@ -129,6 +185,8 @@ def load(out: TextIO) -> None:
             ],
             contacts_met=met,
         )
+    stages = Stage.objects.in_bulk(["reader", "friend"], field_name="key")
+    _palestine_march(la, paper_issue, users, stages, today)
     parade = _labor_day(today)
     services.outing_log(
         actor=team[0] if team else None,
@@ -139,16 +197,22 @@ def load(out: TextIO) -> None:
         members=team,
         friends_count=14 - len(team),
         lines=[
-            services.LineInput(issue=paper_issue, copies=540, money=Decimal("212.50")),
-            services.LineInput(issue=pamphlet_issue, copies=100, money=Decimal("35.00")),
+            services.LineInput(issue=paper_issue, copies=540, language="en"),
+            services.LineInput(issue=pamphlet_issue, copies=100, language="en"),
+        ],
+        money=[
+            services.MoneyInput(amount=Decimal("212.50"), kind="donation"),
+            services.MoneyInput(amount=Decimal("35.00"), kind="sale"),
         ],
         contacts_met=[
             services.ContactMet(
-                display_name="R (will help after the election)",
-                note="Longshore worker; wants the next issue.",
-                next_action="Bring the next issue",
+                display_name="J (carried the union banner)",
+                stage=stages.get("friend"),
+                note="Longshore worker; wants to do more.",
+                next_action="Invite to the study circle",
                 due_on=parade + timedelta(days=14),
-            )
+            ),
+            services.ContactMet(display_name="K (carried a sign)", stage=stages.get("friend")),
         ],
     )
     dwayne = [users["dwayne"]] if "dwayne" in users else []

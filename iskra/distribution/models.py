@@ -9,10 +9,26 @@ from iskra.network.models import Collective
 
 
 class Bundle(models.Model):
-    """Copies of an issue that one collective sends to another (usually one below it)."""
+    """Copies of an issue that reach a collective: sent by another collective (usually the one
+    above it), delivered by the printer, or printed locally. Only the first kind has a source
+    collective, whose stock it leaves."""
+
+    class Origin(models.TextChoices):
+        COLLECTIVE = "collective", _("From another collective")
+        PRINTER = "printer", _("From the printer")
+        LOCAL = "local", _("Printed locally")
 
     issue = models.ForeignKey("press.Issue", on_delete=models.CASCADE, related_name="bundles")
-    source = models.ForeignKey(Collective, on_delete=models.PROTECT, related_name="bundles_sent")
+    origin = models.CharField(
+        _("where they came from"), max_length=12, choices=Origin.choices, default=Origin.COLLECTIVE
+    )
+    source = models.ForeignKey(
+        Collective,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="bundles_sent",
+    )
     collective = models.ForeignKey(
         Collective, on_delete=models.PROTECT, related_name="bundles_received"
     )
@@ -26,9 +42,41 @@ class Bundle(models.Model):
     class Meta:
         ordering = ["-sent_on", "-pk"]
         indexes = [models.Index(fields=["collective", "issue"], name="bundle_coll_issue")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(origin="collective", source__isnull=False)
+                | (~models.Q(origin="collective") & models.Q(source__isnull=True)),
+                name="bundle_source_iff_collective",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.issue} -> {self.collective}: {self.copies}"
+
+
+class StockAdjustment(models.Model):
+    """A correction of a collective's stock of an issue, with the reason a person gave:
+    copies found, lost, damaged, or counted again. Positive adds to the stock."""
+
+    collective = models.ForeignKey(
+        Collective, on_delete=models.PROTECT, related_name="stock_adjustments"
+    )
+    issue = models.ForeignKey(
+        "press.Issue", on_delete=models.CASCADE, related_name="stock_adjustments"
+    )
+    copies = models.IntegerField(_("copies"))
+    reason = models.CharField(_("reason"), max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["collective", "issue"], name="adjust_coll_issue")]
+
+    def __str__(self) -> str:
+        return f"{self.collective} {self.issue}: {self.copies:+d}"
 
 
 class Outing(models.Model):
@@ -107,6 +155,37 @@ class OutingLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.outing}: {self.copies} x {self.issue}"
+
+
+class OutingMoney(models.Model):
+    """Money collected on an outing: one line per amount, currency and kind, so that the
+    books can post each to its account. The collective and day are copied for reports."""
+
+    class Kind(models.TextChoices):
+        DONATION = "donation", _("Donations")
+        SALE = "sale", _("Sales")
+
+    outing = models.ForeignKey(Outing, on_delete=models.CASCADE, related_name="money_lines")
+    collective = models.ForeignKey(Collective, on_delete=models.PROTECT, related_name="+")
+    received_on = models.DateField()
+    amount = models.DecimalField(_("amount"), max_digits=10, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3, default="USD")
+    kind = models.CharField(_("what it was"), max_length=10, choices=Kind.choices)
+
+    class Meta:
+        ordering = ["outing", "pk"]
+        indexes = [
+            models.Index(
+                fields=["collective", "received_on", "currency", "amount"],
+                name="outingmoney_coll_day",
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="outingmoney_positive")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.outing}: {self.amount} {self.currency} {self.kind}"
 
 
 class OutingContact(models.Model):

@@ -8,8 +8,15 @@ from typing import Any
 
 from django.db.models import Count, Max, Q, QuerySet, Sum
 
-from iskra.distribution.models import Bundle, Outing, OutingContact, OutingLine
-from iskra.distribution.summary import Handout, summary_sentence
+from iskra.distribution.models import (
+    Bundle,
+    Outing,
+    OutingContact,
+    OutingLine,
+    OutingMoney,
+    StockAdjustment,
+)
+from iskra.distribution.summary import Handout, MoneyTotal, summary_sentence
 from iskra.network.models import Collective
 from iskra.press.models import Issue, PrintRun, Publication
 
@@ -24,10 +31,21 @@ class Stock:
     received: int = 0
     sent: int = 0
     handed_out: int = 0
+    adjusted: int = 0
+
+    @property
+    def on_record(self) -> int:
+        """Copies the records say came in: printed, received and corrections."""
+        return self.printed + self.received + self.adjusted
 
     @property
     def left(self) -> int:
-        return self.printed + self.received - self.sent - self.handed_out
+        return self.on_record - self.sent - self.handed_out
+
+    @property
+    def missing(self) -> int:
+        """Copies handed out or sent that no record brought in: the discrepancy."""
+        return max(0, -self.left)
 
 
 def _sum_by_issue(queryset: QuerySet[Any], column: str) -> dict[int, int]:
@@ -43,17 +61,20 @@ def stock_for(collective: Collective, issue_ids: list[int] | None = None) -> lis
     received = Bundle.objects.filter(collective=collective)
     sent = Bundle.objects.filter(source=collective)
     handed = OutingLine.objects.filter(collective=collective)
+    adjusted = StockAdjustment.objects.filter(collective=collective)
     if issue_ids is not None:
         runs, received = (
             runs.filter(issue_id__in=issue_ids),
             received.filter(issue_id__in=issue_ids),
         )
         sent, handed = sent.filter(issue_id__in=issue_ids), handed.filter(issue_id__in=issue_ids)
+        adjusted = adjusted.filter(issue_id__in=issue_ids)
     columns = {
         "printed": _sum_by_issue(runs, "copies"),
         "received": _sum_by_issue(received, "copies"),
         "sent": _sum_by_issue(sent, "copies"),
         "handed_out": _sum_by_issue(handed, "copies"),
+        "adjusted": _sum_by_issue(adjusted, "copies"),
     }
     ids = set().union(*columns.values())
     issues = Issue.objects.filter(pk__in=ids).select_related("publication")
@@ -70,6 +91,24 @@ def stock_for(collective: Collective, issue_ids: list[int] | None = None) -> lis
 def stock_of(collective: Collective, issue: Issue) -> Stock:
     found = stock_for(collective, [issue.pk])
     return found[0] if found else Stock(issue=issue)
+
+
+def discrepancies(collective: Collective) -> list[Stock]:
+    """Issues of which the collective handed out or sent more than its records brought in."""
+    return [stock for stock in stock_for(collective) if stock.left < 0]
+
+
+def stock_history(collective: Collective, limit: int = 30) -> list[Any]:
+    """The latest bundles received and adjustments, newest first, for the stock page."""
+    received = Bundle.objects.filter(collective=collective).select_related(
+        "issue__publication", "source"
+    )[:limit]
+    adjustments = StockAdjustment.objects.filter(collective=collective).select_related(
+        "issue__publication", "created_by"
+    )[:limit]
+    entries: list[Any] = [*received, *adjustments]
+    entries.sort(key=lambda entry: entry.created_at, reverse=True)
+    return entries[:limit]
 
 
 def publications_for(collective: Collective) -> QuerySet[Publication]:
@@ -146,9 +185,43 @@ def summary_languages(outing: Outing) -> list[str]:
     return languages or [settings.LANGUAGE_CODE]
 
 
+def outing_money_lines(outing: Outing) -> list[tuple[Decimal, str, str]]:
+    """Every amount collected on the outing as (amount, currency, kind): the money lines
+    typed in the form, and money typed against an issue's copies (counted as sales). This
+    is what the books post."""
+    found = [(line.amount, line.currency, line.kind) for line in outing.money_lines.all()]
+    found.extend(
+        (line.money, line.currency, OutingMoney.Kind.SALE)
+        for line in outing.lines.filter(money__gt=0)
+    )
+    return found
+
+
+def outing_money_by_kind(outing: Outing) -> list[MoneyTotal]:
+    totals: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    for amount, currency, kind in outing_money_lines(outing):
+        totals[(kind, currency)] += amount
+    order = {kind: index for index, kind in enumerate(OutingMoney.Kind.values)}
+    return [
+        MoneyTotal(kind=kind, currency=currency, amount=amount)
+        for (kind, currency), amount in sorted(totals.items(), key=lambda i: order[i[0][0]])
+    ]
+
+
+def outing_language_copies(outing: Outing) -> list[tuple[Issue, str, int]]:
+    """Copies per issue and language, for the outing page."""
+    totals: dict[tuple[int, str], int] = defaultdict(int)
+    issues: dict[int, Issue] = {}
+    for line in outing.lines.select_related("issue__publication").order_by("pk"):
+        totals[(line.issue_id, line.language)] += line.copies
+        issues[line.issue_id] = line.issue
+    return [(issues[issue_id], language, copies) for (issue_id, language), copies in totals.items()]
+
+
 def outing_summaries(outing: Outing) -> dict[str, str]:
     """The summary sentence per language: the edited text if someone edited it."""
     handouts = outing_handouts(outing)
+    collected = outing_money_by_kind(outing)
     members = outing.members.count()
     contacts = outing.contacts_met.count()
     generated = {
@@ -159,6 +232,7 @@ def outing_summaries(outing: Outing) -> dict[str, str]:
             handouts=handouts,
             place=outing.place,
             contacts=contacts,
+            money=collected,
         )
         for language in summary_languages(outing)
     }
@@ -176,10 +250,12 @@ def money(value: Any) -> Decimal:
     return Decimal(str(value or 0)).quantize(CENTS)
 
 
-def money_totals(lines: QuerySet[OutingLine]) -> dict[str, Decimal]:
-    """Money per currency, exact."""
-    rows = lines.values("currency").annotate(total=Sum("money")).order_by("currency")
-    return {row["currency"]: money(row["total"]) for row in rows}
+def money_totals(outing: Outing) -> dict[str, Decimal]:
+    """Money collected on the outing per currency, exact."""
+    totals: dict[str, Decimal] = defaultdict(Decimal)
+    for amount, currency, _kind in outing_money_lines(outing):
+        totals[currency] += amount
+    return {currency: money(total) for currency, total in sorted(totals.items())}
 
 
 # Reports
@@ -225,6 +301,18 @@ def monthly_report(
         entry = month_of(row["handed_on"])
         entry.copies += row["copies"] or 0
         entry.lines += row["count"]
+        entry.money[row["currency"]] = entry.money.get(row["currency"], Decimal("0.00")) + money(
+            row["money"]
+        )
+    for row in (
+        OutingMoney.objects.filter(
+            collective_id__in=ids, received_on__gte=since, received_on__lt=until
+        )
+        .values("received_on", "currency")
+        .annotate(money=Sum("amount"))
+        .order_by()
+    ):
+        entry = month_of(row["received_on"])
         entry.money[row["currency"]] = entry.money.get(row["currency"], Decimal("0.00")) + money(
             row["money"]
         )
@@ -278,6 +366,9 @@ def issue_report(issue: Issue, collectives: list[Collective]) -> list[IssueRow]:
     bundles = Bundle.objects.filter(issue=issue)
     received = _sum_by(bundles.filter(collective_id__in=ids), "collective_id")
     sent = _sum_by(bundles.filter(source_id__in=ids), "source_id")
+    adjusted = _sum_by(
+        StockAdjustment.objects.filter(issue=issue, collective_id__in=ids), "collective_id"
+    )
     printed = sum(issue.print_runs.values_list("copies", flat=True))
     rows = []
     for collective in collectives:
@@ -287,8 +378,9 @@ def issue_report(issue: Issue, collectives: list[Collective]) -> list[IssueRow]:
             received=received.get(collective.pk, 0),
             sent=sent.get(collective.pk, 0),
             handed_out=handed.get(collective.pk, 0),
+            adjusted=adjusted.get(collective.pk, 0),
         )
-        if stock.printed or stock.received or stock.handed_out:
+        if stock.printed or stock.received or stock.handed_out or stock.adjusted:
             rows.append(IssueRow(collective=collective, stock=stock, money=totals[collective.pk]))
     return rows
 

@@ -1,8 +1,10 @@
-"""Writes of the distribution app: bundles, outings (with the people met) and the summary
-that goes to the next issue's drafts. Stock never goes negative: a write that would hand
-out or send more copies than a collective holds is refused with a DomainError."""
+"""Writes of the distribution app: bundles, stock adjustments, outings (with the copies per
+language, the money and the people met) and the summary that goes to the next issue's
+drafts. Stock never blocks a record: what happened in the street is saved even when the
+recorded stock is short, and the gap shows as a discrepancy (queries.discrepancies) until
+someone records the bundle that came in or an adjustment with its reason."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -17,7 +19,15 @@ from django.utils.translation import override
 from iskra.audit.services import log_action
 from iskra.core.errors import DomainError
 from iskra.distribution import queries
-from iskra.distribution.models import Bundle, Outing, OutingContact, OutingLine
+from iskra.distribution.models import (
+    Bundle,
+    Outing,
+    OutingContact,
+    OutingLine,
+    OutingMoney,
+    StockAdjustment,
+)
+from iskra.finance import services as finance
 from iskra.network.models import Collective
 from iskra.people import services as people
 from iskra.people.models import Contact, Conversation, Stage
@@ -41,12 +51,24 @@ class LineInput:
 
 
 @dataclass
+class MoneyInput:
+    amount: Decimal
+    currency: str = "USD"
+    kind: str = OutingMoney.Kind.DONATION
+
+
+@dataclass
 class ContactMet:
     display_name: str
     stage: Stage | None = None
     note: str = ""
     next_action: str = ""
     due_on: date | None = None
+    topics: list[str] = field(default_factory=list)
+
+
+# An outing is logged after it happened; a few minutes of grace cover a phone's clock.
+FUTURE_GRACE = timedelta(minutes=15)
 
 
 def _is_user(actor: Any) -> bool:
@@ -57,21 +79,6 @@ def _lock_issues(issue_ids: list[int]) -> None:
     """Serialize stock changes of the same issues (a no-op lock on SQLite, which serializes
     writers anyway)."""
     list(Issue.objects.select_for_update().filter(pk__in=sorted(set(issue_ids))).values("pk"))
-
-
-def _refuse_overdraw(
-    collective: Collective, issue: Issue, wanted: int, left: int | None = None
-) -> None:
-    if left is None:
-        left = queries.stock_of(collective, issue).left
-    if wanted > left:
-        raise DomainError(
-            _(
-                "%(collective)s has %(left)s copies of %(issue)s left, not %(wanted)s. "
-                "Record the print run or the bundle first."
-            )
-            % {"collective": collective.name, "left": left, "issue": issue, "wanted": wanted}
-        )
 
 
 def bundle_send(
@@ -89,7 +96,6 @@ def bundle_send(
         raise DomainError(_("A collective cannot send a bundle to itself."))
     with transaction.atomic():
         _lock_issues([issue.pk])
-        _refuse_overdraw(source, issue, copies)
         bundle = Bundle.objects.create(
             issue=issue,
             source=source,
@@ -108,6 +114,85 @@ def bundle_send(
     return bundle
 
 
+def bundle_receive(
+    *,
+    actor: Any,
+    collective: Collective,
+    issue: Issue,
+    copies: int,
+    origin: str,
+    source: Collective | None = None,
+    received_on: date | None = None,
+) -> Bundle:
+    """Copies that came in: from the printer, printed locally, or from another collective
+    (whose stock they leave)."""
+    if copies <= 0:
+        raise DomainError(_("Type how many copies came in: at least one."))
+    if origin not in Bundle.Origin.values:
+        raise DomainError(_("Say where the copies came from."))
+    if origin == Bundle.Origin.COLLECTIVE:
+        if source is None:
+            raise DomainError(_("Choose the collective that sent the copies."))
+        if source.pk == collective.pk:
+            raise DomainError(_("A collective cannot send a bundle to itself."))
+    else:
+        source = None
+    if received_on is not None and received_on > timezone.localdate(timezone=collective.zone):
+        raise DomainError(_("Copies are recorded once they came in: the date is in the future."))
+    with transaction.atomic():
+        _lock_issues([issue.pk])
+        bundle = Bundle.objects.create(
+            issue=issue,
+            origin=origin,
+            source=source,
+            collective=collective,
+            copies=copies,
+            sent_on=received_on or timezone.localdate(timezone=collective.zone),
+            created_by=actor if _is_user(actor) else None,
+        )
+        log_action(
+            "distribution.bundle.received",
+            actor=actor,
+            target=bundle,
+            collective=collective,
+            details={
+                "issue": issue.pk,
+                "origin": origin,
+                "from": source.slug if source else "",
+                "copies": copies,
+            },
+        )
+    return bundle
+
+
+def stock_adjust(
+    *, actor: Any, collective: Collective, issue: Issue, copies: int, reason: str
+) -> StockAdjustment:
+    """Corrects the recorded stock (positive adds copies) and says why."""
+    reason = " ".join(reason.split())
+    if not copies:
+        raise DomainError(_("Type how many copies to add (or, with a minus sign, to remove)."))
+    if not reason:
+        raise DomainError(_('Say why the stock changes, for example "counted again".'))
+    with transaction.atomic():
+        _lock_issues([issue.pk])
+        adjustment = StockAdjustment.objects.create(
+            collective=collective,
+            issue=issue,
+            copies=copies,
+            reason=reason[:200],
+            created_by=actor if _is_user(actor) else None,
+        )
+        log_action(
+            "distribution.stock.adjusted",
+            actor=actor,
+            target=adjustment,
+            collective=collective,
+            details={"issue": issue.pk, "copies": copies, "reason": reason[:200]},
+        )
+    return adjustment
+
+
 def clean_money(value: Any) -> Decimal:
     try:
         money = Decimal(str(value or "0"))
@@ -120,6 +205,25 @@ def clean_money(value: Any) -> Decimal:
     return money.quantize(MONEY_PLACES)
 
 
+def _clean_currency(value: str) -> str:
+    currency = value.strip().upper()
+    if len(currency) != 3 or not currency.isalpha():
+        raise DomainError(_("A currency is three letters, like USD."))
+    return currency
+
+
+def _check_money(money: list[MoneyInput]) -> list[MoneyInput]:
+    kept = []
+    for entry in money:
+        entry.amount = clean_money(entry.amount)
+        entry.currency = _clean_currency(entry.currency)
+        if entry.kind not in OutingMoney.Kind.values:
+            raise DomainError(_("Say what the money was: donations or sales."))
+        if entry.amount:
+            kept.append(entry)
+    return kept
+
+
 def _check_lines(collective: Collective, lines: list[LineInput]) -> None:
     allowed = set(queries.publications_for(collective).values_list("pk", flat=True))
     for line in lines:
@@ -127,10 +231,7 @@ def _check_lines(collective: Collective, lines: list[LineInput]) -> None:
             raise DomainError(_("Copies cannot be negative."))
         if line.issue.publication_id not in allowed:
             raise DomainError(_("%(issue)s is not handed out here.") % {"issue": line.issue})
-        currency = line.currency.strip().upper()
-        if len(currency) != 3 or not currency.isalpha():
-            raise DomainError(_("A currency is three letters, like USD."))
-        line.currency = currency
+        line.currency = _clean_currency(line.currency)
         line.money = clean_money(line.money)
 
 
@@ -148,29 +249,31 @@ def outing_log(
     latitude: Decimal | None = None,
     longitude: Decimal | None = None,
     contacts_met: list[ContactMet] | None = None,
+    money: list[MoneyInput] | None = None,
 ) -> Outing:
+    """Saves the whole outing. Copies beyond the recorded stock are saved too: the gap is a
+    discrepancy for an organizer to resolve, never a reason to lose the record."""
     place = " ".join(place.split())
     if not place:
         raise DomainError(_("Say where the outing was."))
     if kind not in Outing.Kind.values:
-        raise DomainError(_("Unknown kind of outing."))
+        raise DomainError(_("Choose the kind of outing from the list."))
     if friends_count < 0:
-        raise DomainError(_("The number of friends cannot be negative."))
-    if starts_at > timezone.now() + timedelta(days=1):
-        raise DomainError(_("An outing cannot be logged before it happened."))
+        raise DomainError(
+            _("The number of friends who helped cannot be below zero: type 0 if none came.")
+        )
+    if starts_at > timezone.now() + FUTURE_GRACE:
+        raise DomainError(
+            _(
+                "This time is in the future: an outing is logged once it has happened. "
+                "Check the date and time."
+            )
+        )
     lines = [line for line in lines if line.copies or line.money]
     _check_lines(collective, lines)
-    wanted: dict[int, int] = {}
-    for line in lines:
-        wanted[line.issue.pk] = wanted.get(line.issue.pk, 0) + line.copies
+    money = _check_money(list(money or []))
     with transaction.atomic():
-        _lock_issues(list(wanted))
-        held = {stock.issue.pk: stock.left for stock in queries.stock_for(collective, list(wanted))}
-        for line in lines:
-            if line.issue.pk in wanted:
-                _refuse_overdraw(
-                    collective, line.issue, wanted.pop(line.issue.pk), held.get(line.issue.pk, 0)
-                )
+        _lock_issues(sorted({line.issue.pk for line in lines}))
         day = timezone.localtime(starts_at, collective.zone).date()
         outing = Outing.objects.create(
             collective=collective,
@@ -202,8 +305,22 @@ def outing_log(
                 for line in lines
             ]
         )
+        OutingMoney.objects.bulk_create(
+            [
+                OutingMoney(
+                    outing=outing,
+                    collective=collective,
+                    received_on=day,
+                    amount=entry.amount,
+                    currency=entry.currency,
+                    kind=entry.kind,
+                )
+                for entry in money
+            ]
+        )
         for met in contacts_met or []:
             _add_contact_met(actor, outing, day, met)
+        finance.outing_post(actor=actor, outing=outing)
         log_action(
             "distribution.outing.logged",
             actor=actor,
@@ -211,10 +328,40 @@ def outing_log(
             details={
                 "kind": kind,
                 "copies": sum(line.copies for line in lines),
+                "money_lines": len(money),
                 "contacts": len(contacts_met or []),
             },
         )
     return outing
+
+
+def outing_add_contact(*, actor: Any, outing: Outing, met: ContactMet) -> Contact:
+    """A person met on the outing, added afterwards from its page: linked to it ("met at")."""
+    with transaction.atomic():
+        contact = _add_contact_met(actor, outing, outing.day, met)
+        log_action(
+            "distribution.outing.contact_added",
+            actor=actor,
+            target=outing,
+            details={"contact": contact.pk},
+        )
+    return contact
+
+
+def outing_link_contact(*, actor: Any, outing: Outing, contact: Contact) -> OutingContact:
+    """A contact already in the books, met on this outing ("met at")."""
+    if contact.collective_id != outing.collective_id:
+        raise DomainError(_("This contact belongs to another collective."))
+    with transaction.atomic():
+        link, created = OutingContact.objects.get_or_create(outing=outing, contact=contact)
+        if created:
+            log_action(
+                "distribution.outing.contact_linked",
+                actor=actor,
+                target=outing,
+                details={"contact": contact.pk},
+            )
+    return link
 
 
 def _add_contact_met(actor: Any, outing: Outing, day: date, met: ContactMet) -> Contact:
@@ -227,6 +374,7 @@ def _add_contact_met(actor: Any, outing: Outing, day: date, met: ContactMet) -> 
         first_met_place=outing.place,
         introduced_by_user=actor if _is_user(actor) else None,
         shift=outing.shift,
+        topics=met.topics,
     )
     OutingContact.objects.create(outing=outing, contact=contact)
     if met.note or met.next_action:

@@ -4,8 +4,10 @@ pamphlets at the Labor Day parade." Small counts of people are spelled out; copi
 digits. Pamphlets and leaflets are counted by kind, papers by name."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -70,6 +72,37 @@ class Handout:
     copies: int
 
 
+@dataclass(frozen=True)
+class MoneyTotal:
+    """Money of one kind (donations, sales) in one currency collected on an outing."""
+
+    kind: str
+    currency: str
+    amount: Decimal
+
+
+CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "MXN": "$", "ZAR": "R"}
+
+
+def amount_text(total: MoneyTotal) -> str:
+    """$12, $12.50, R 30, 40 CHF: whole amounts without cents, the separator of the language."""
+    places = 0 if total.amount == total.amount.to_integral_value() else 2
+    number = number_format(total.amount, decimal_pos=places, use_l10n=True)
+    symbol = CURRENCY_SYMBOLS.get(total.currency)
+    if symbol is None:
+        return f"{number}\u00a0{total.currency}"
+    return f"{symbol}{number}" if len(symbol) == 1 else f"{symbol}\u00a0{number}"
+
+
+def _money_sentence(money: list[MoneyTotal]) -> str:
+    phrases = []
+    for total in money:
+        sales = total.kind == "sale"
+        phrase = _("%(amount)s in sales") if sales else _("%(amount)s in donations")
+        phrases.append(phrase % {"amount": amount_text(total)})
+    return _("We collected %(money)s.") % {"money": join_list(phrases)}
+
+
 def spelled(number: int, language: str) -> str:
     words = NUMBER_WORDS.get(language, NUMBER_WORDS["en"])
     return words[number] if 0 <= number < len(words) else str(number)
@@ -122,17 +155,23 @@ def summary_sentence(
     handouts: list[Handout],
     place: str = "",
     contacts: int = 0,
+    money: list[MoneyTotal] | None = None,
 ) -> str:
     with translation.override(language):
         people = _people(members, friends, language)
         total = members + friends
         phrases = _handout_phrases([h for h in handouts if h.copies > 0], language)
-        if phrases:
+        if phrases and not total:
+            # Nobody ticked as having gone (a record made afterwards): "we", not "zero".
+            sentence = _("we distributed %(copies)s") % {"copies": join_list(phrases)}
+        elif phrases:
             sentence = ngettext(
                 "%(people)s distributed %(copies)s",
                 "%(people)s distributed %(copies)s",
                 total,
             ) % {"people": people, "copies": join_list(phrases)}
+        elif not total:
+            sentence = _("we went out")
         else:
             sentence = ngettext("%(people)s went out", "%(people)s went out", total) % {
                 "people": people
@@ -140,6 +179,8 @@ def summary_sentence(
         if place:
             sentence = _("%(sentence)s at %(place)s") % {"sentence": sentence, "place": place}
         sentence = sentence[:1].upper() + sentence[1:] + "."
+        if money:
+            sentence += " " + _money_sentence(money)
         if contacts:
             sentence += " " + ngettext(
                 "We met one person who wants to stay in touch.",

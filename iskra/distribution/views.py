@@ -1,10 +1,10 @@
 from datetime import date, timedelta
-from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,7 +13,16 @@ from django.views.decorators.http import require_POST
 
 from iskra.core.errors import DomainError
 from iskra.distribution import charts, queries, services
-from iskra.distribution.forms import BundleForm, OutingForm
+from iskra.distribution.forms import (
+    AdjustForm,
+    BundleForm,
+    MoneyFormSet,
+    OutingForm,
+    PeopleMetFormSet,
+    PersonMetForm,
+    ReceiveForm,
+    currency_for,
+)
 from iskra.distribution.models import Outing
 from iskra.network.models import Collective
 from iskra.network.scope import (
@@ -23,6 +32,8 @@ from iskra.network.scope import (
     scope_for,
     visible_collectives,
 )
+from iskra.people import services as people_services
+from iskra.people.models import Contact, Stage
 from iskra.press.models import Issue
 
 REPORT_MONTHS = 12
@@ -39,47 +50,54 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def _lines_from(form: OutingForm) -> list[services.LineInput]:
-    data = form.cleaned_data
     return [
-        services.LineInput(
-            issue=issue,
-            copies=data.get(f"copies_{issue.pk}") or 0,
-            money=data.get(f"money_{issue.pk}") or Decimal("0"),
-            currency=data["currency"],
-            language=issue.publication.main_language,
-        )
-        for issue in form.issues
+        services.LineInput(issue=issue, copies=copies, language=language)
+        for issue, language, copies in form.copies()
+        if copies
     ]
 
 
-def _contacts_from(form: OutingForm) -> list[services.ContactMet]:
-    data = form.cleaned_data
-    if not data.get("met_name"):
-        return []
+def _money_from(formset: Any, collective: Collective) -> list[services.MoneyInput]:
     return [
-        services.ContactMet(
-            display_name=data["met_name"],
-            stage=data.get("met_stage"),
-            note=data.get("met_note", ""),
-            next_action=data.get("met_next", ""),
-            due_on=data.get("met_due"),
+        services.MoneyInput(
+            amount=data["amount"],
+            currency=data.get("currency") or currency_for(collective),
+            kind=data["kind"],
         )
+        for data in formset.cleaned_data
+        if data.get("amount")
     ]
+
+
+def _people_from(formset: Any) -> list[services.ContactMet]:
+    return [met for form in formset.forms if (met := form.contact_met()) is not None]
+
+
+def _outing_forms(request: HttpRequest, collective: Collective) -> tuple[Any, Any, Any]:
+    data = request.POST if request.method == "POST" else None
+    form = OutingForm(
+        data,
+        collective=collective,
+        issues=queries.current_issues(collective),
+        initial=OutingForm.initial_for(collective, request.user, queries.last_kind(collective)),
+    )
+    money = MoneyFormSet(
+        data, prefix="money", initial=[{"currency": currency_for(collective), "kind": "donation"}]
+    )
+    people = PeopleMetFormSet(data, prefix="met")
+    return form, money, people
 
 
 @login_required
 def outing_new(request: HttpRequest, slug: str) -> HttpResponse:
     collective = get_collective_or_404(request.user, slug, Capacity.VIEW)
-    issues = queries.current_issues(collective)
-    form = OutingForm(
-        request.POST or None,
-        collective=collective,
-        issues=issues,
-        initial=OutingForm.initial_for(collective, request.user, queries.last_kind(collective)),
-    )
+    can_add_contacts = scope_for(request.user).can(Capacity.CONTACTS, collective)
+    form, money, people = _outing_forms(request, collective)
     # The time typed is the collective's local time.
     with timezone.override(collective.zone):
-        valid = request.method == "POST" and form.is_valid()
+        valid = request.method == "POST" and all(
+            [form.is_valid(), money.is_valid(), people.is_valid() or not can_add_contacts]
+        )
     if valid:
         members = get_user_model().objects.filter(
             pk__in=form.cleaned_data["members"], memberships__collective=collective
@@ -95,7 +113,8 @@ def outing_new(request: HttpRequest, slug: str) -> HttpResponse:
                 friends_count=form.cleaned_data["friends_count"],
                 members=list(members.distinct()),
                 lines=_lines_from(form),
-                contacts_met=_contacts_from(form),
+                money=_money_from(money, collective),
+                contacts_met=_people_from(people) if can_add_contacts else [],
             )
         except DomainError as error:
             form.add_error(None, error.message)
@@ -107,8 +126,10 @@ def outing_new(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "collective": collective,
             "form": form,
+            "money": money,
+            "people": people,
             "places": queries.recent_places(collective),
-            "can_add_contacts": scope_for(request.user).can(Capacity.CONTACTS, collective),
+            "can_add_contacts": can_add_contacts,
         },
     )
 
@@ -133,9 +154,7 @@ def outing_list(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
-def outing_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    outing = _outing(request, slug, pk)
+def _outing_page(request: HttpRequest, outing: Outing, person_form: Any = None) -> HttpResponse:
     can_see_contacts = scope_for(request.user).can(Capacity.CONTACTS, outing.collective)
     return render(
         request,
@@ -143,18 +162,80 @@ def outing_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         {
             "collective": outing.collective,
             "outing": outing,
-            "lines": outing.lines.select_related("issue__publication"),
-            "money": queries.money_totals(outing.lines.all()),
+            "lines": queries.outing_language_copies(outing),
+            "money_lines": queries.outing_money_by_kind(outing),
+            "money": queries.money_totals(outing),
             "summaries": queries.outing_summaries(outing),
             "contacts": (
-                [link.contact for link in outing.contacts_met.select_related("contact")]
+                [
+                    link.contact
+                    for link in outing.contacts_met.select_related("contact__stage").order_by("pk")
+                ]
                 if can_see_contacts
                 else []
             ),
+            "next_stages": {stage.position: stage for stage in Stage.objects.order_by("position")},
             "contacts_count": outing.contacts_met.count(),
             "paper": services.paper_for(outing),
+            "person_form": (person_form or PersonMetForm()) if can_see_contacts else None,
         },
     )
+
+
+@login_required
+def outing_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    return _outing_page(request, _outing(request, slug, pk))
+
+
+@login_required
+@require_POST
+def outing_person_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """A person met on this outing, added afterwards: linked to the outing ("met at")."""
+    outing = _outing(request, slug, pk)
+    if not scope_for(request.user).can(Capacity.CONTACTS, outing.collective):
+        raise Http404
+    form = PersonMetForm(request.POST)
+    met = form.contact_met() if form.is_valid() else None
+    if met is None:
+        if form.is_valid():
+            form.add_error("name", _("Give this person a name or a nickname, like R."))
+        return _outing_page(request, outing, person_form=form)
+    try:
+        services.outing_add_contact(actor=request.user, outing=outing, met=met)
+    except DomainError as error:
+        form.add_error(None, error.message)
+        return _outing_page(request, outing, person_form=form)
+    messages.success(request, _("%(name)s added.") % {"name": met.display_name})
+    return redirect("distribution:outing", slug=slug, pk=pk)
+
+
+@login_required
+@require_POST
+def outing_person_move_up(request: HttpRequest, slug: str, pk: int, contact: int) -> HttpResponse:
+    """One stage up for a person met on this outing ("wants to do more")."""
+    outing = _outing(request, slug, pk)
+    person = get_scoped_or_404(
+        Contact.objects.filter(outings_met__outing=outing).select_related("stage"),
+        request.user,
+        Capacity.CONTACTS,
+        pk=contact,
+    )
+    stage = Stage.objects.filter(position__gt=person.stage.position).order_by("position").first()
+    if stage is None:
+        messages.error(request, _("%(name)s is at the last stage.") % {"name": person.display_name})
+    else:
+        people_services.stage_change(
+            actor=request.user,
+            contact=person,
+            stage=stage,
+            reason=_("Met at %(place)s") % {"place": outing.place},
+        )
+        messages.success(
+            request,
+            _("%(name)s is now at the stage %(stage)s.")
+            % {"name": person.display_name, "stage": stage.label},
+        )
+    return redirect("distribution:outing", slug=slug, pk=pk)
 
 
 def _texts(request: HttpRequest) -> dict[str, str]:
@@ -192,30 +273,50 @@ def outing_to_drafts(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect("distribution:outing", slug=slug, pk=pk)
 
 
+def _can_keep_stock(request: HttpRequest, collective: Collective) -> bool:
+    """Organizers (the secretary is one) and editors record what comes in and corrections."""
+    scope = scope_for(request.user)
+    return scope.can(Capacity.MANAGE, collective) or scope.can(Capacity.EDIT, collective)
+
+
+def _stock_keeper_collective(request: HttpRequest, slug: str) -> Collective:
+    collective = get_collective_or_404(request.user, slug, Capacity.VIEW)
+    if not _can_keep_stock(request, collective):
+        raise Http404
+    return collective
+
+
 @login_required
 def stock(request: HttpRequest, slug: str) -> HttpResponse:
     collective = get_collective_or_404(request.user, slug, Capacity.VIEW)
-    scope = scope_for(request.user)
+    stocks = queries.stock_for(collective)
+    can_keep = _can_keep_stock(request, collective)
     return render(
         request,
         "distribution/stock.html",
         {
             "collective": collective,
-            "stocks": queries.stock_for(collective),
-            "can_send": scope.can(Capacity.MANAGE, collective)
-            or scope.can(Capacity.EDIT, collective),
+            "stocks": stocks,
+            "discrepancies": [row for row in stocks if row.left < 0],
+            "history": queries.stock_history(collective) if can_keep else [],
+            "can_send": can_keep and collective.children.exists(),
+            "can_keep": can_keep,
         },
+    )
+
+
+def _issues_for(collective: Collective) -> Any:
+    return (
+        Issue.objects.filter(publication__in=queries.publications_for(collective))
+        .select_related("publication")
+        .order_by("publication__slug", "-number")
     )
 
 
 @login_required
 def bundle_new(request: HttpRequest, slug: str) -> HttpResponse:
-    source = get_collective_or_404(request.user, slug, Capacity.VIEW)
-    scope = scope_for(request.user)
-    if not (scope.can(Capacity.MANAGE, source) or scope.can(Capacity.EDIT, source)):
-        raise Http404
-    held = [row.issue.pk for row in queries.stock_for(source) if row.left > 0]
-    form = BundleForm(request.POST or None, source=source, held=held)
+    source = _stock_keeper_collective(request, slug)
+    form = BundleForm(request.POST or None, source=source, issues=_issues_for(source))
     if request.method == "POST" and form.is_valid():
         try:
             services.bundle_send(actor=request.user, source=source, **form.cleaned_data)
@@ -224,6 +325,63 @@ def bundle_new(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             return redirect("distribution:stock", slug=source.slug)
     return render(request, "distribution/bundle_form.html", {"collective": source, "form": form})
+
+
+def _sources_for(request: HttpRequest, collective: Collective) -> Any:
+    """Where copies may come from: the collectives above (usually) and those the user sees."""
+    visible = visible_collectives(request.user).values_list("pk", flat=True)
+    return (
+        Collective.objects.filter(Q(pk__in=collective.ancestor_ids()) | Q(pk__in=visible))
+        .exclude(pk=collective.pk)
+        .order_by("path")
+    )
+
+
+@login_required
+def bundle_receive(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = _stock_keeper_collective(request, slug)
+    form = ReceiveForm(
+        request.POST or None,
+        collective=collective,
+        issues=_issues_for(collective),
+        sources=_sources_for(request, collective),
+        initial={
+            "issue": request.GET.get("issue"),
+            "received_on": timezone.localdate(timezone=collective.zone),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.bundle_receive(actor=request.user, collective=collective, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Copies recorded."))
+            return redirect("distribution:stock", slug=collective.slug)
+    return render(
+        request, "distribution/receive_form.html", {"collective": collective, "form": form}
+    )
+
+
+@login_required
+def stock_adjust(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = _stock_keeper_collective(request, slug)
+    form = AdjustForm(
+        request.POST or None,
+        issues=_issues_for(collective),
+        initial={"issue": request.GET.get("issue")},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.stock_adjust(actor=request.user, collective=collective, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Stock corrected."))
+            return redirect("distribution:stock", slug=collective.slug)
+    return render(
+        request, "distribution/adjust_form.html", {"collective": collective, "form": form}
+    )
 
 
 def _since(request: HttpRequest) -> date:

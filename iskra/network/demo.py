@@ -85,20 +85,53 @@ DEMO_TOTP_SECRETS = {
 }
 
 
+# Publications other apps' demo parts create or reuse by slug.
+DEMO_PUBLICATION_SLUGS = ["red-banner", "gaza-pamphlet", "state-and-revolution", "plant-bulletin"]
+
+
+def refusals() -> list[str]:
+    """What stops the demo: anything real that carries a demo name. The demo only ever touches
+    what it made itself (finding 1 of the security hunt: it took over a real collective)."""
+    from iskra.press.models import Publication
+
+    problems = []
+    slugs = [row[0] for row in COLLECTIVES]
+    for slug in Collective.objects.filter(slug__in=slugs, is_demo=False).values_list(
+        "slug", flat=True
+    ):
+        problems.append(f"collective {slug!r} exists and was not made by the demo")
+    usernames = [row[0] for row in PEOPLE]
+    for username in (
+        get_user_model()
+        .objects.filter(username__in=usernames, is_demo=False)
+        .values_list("username", flat=True)
+    ):
+        problems.append(f"user {username!r} exists and was not made by the demo")
+    for slug in Publication.objects.filter(
+        slug__in=DEMO_PUBLICATION_SLUGS, collective__is_demo=False
+    ).values_list("slug", flat=True):
+        problems.append(f"publication {slug!r} exists and was not made by the demo")
+    return sorted(problems)
+
+
 def load(out: TextIO) -> None:
     by_slug: dict[str, Collective] = {}
     for slug, name, kind, parent_slug, country, time_zone, languages in COLLECTIVES:
-        existing = Collective.objects.filter(slug=slug).first()
-        by_slug[slug] = existing or collective_create(
-            actor=None,
-            name=name,
-            slug=slug,
-            kind=kind,
-            parent=by_slug[parent_slug] if parent_slug else None,
-            country=country,
-            time_zone=time_zone,
-            languages=languages,
-        )
+        existing = Collective.objects.filter(slug=slug, is_demo=True).first()
+        if existing is None:
+            existing = collective_create(
+                actor=None,
+                name=name,
+                slug=slug,
+                kind=kind,
+                parent=by_slug[parent_slug] if parent_slug else None,
+                country=country,
+                time_zone=time_zone,
+                languages=languages,
+            )
+            Collective.objects.filter(pk=existing.pk).update(is_demo=True)
+            existing.is_demo = True
+        by_slug[slug] = existing
     User = get_user_model()
     for username, slug, role, status, language in PEOPLE:
         user = _demo_user(User, username, language)
@@ -121,7 +154,7 @@ def load(out: TextIO) -> None:
 
 
 def _demo_user(User: Any, username: str, language: str) -> Any:
-    user = User.objects.filter(username=username).first()
+    user = User.objects.filter(username=username, is_demo=True).first()
     if user is None:
         user = User(username=username, language=language, is_demo=True)
         user.set_password(DEMO_PASSWORD)

@@ -37,6 +37,8 @@ class Collective(models.Model):
     languages = models.JSONField(_("languages"), default=list, blank=True)
     # Materialized path of ids ("/1/4/9/") so that a subtree is one indexed prefix query.
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    # Made by `iskra demo`, which touches no collective without this mark.
+    is_demo = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -16,6 +16,15 @@ def collective_tree(user: Any) -> list[Collective]:
     return collectives
 
 
+def managed_subtree(user: Any, collective: Collective) -> list[Collective]:
+    """The collective and those below it whose history the user may read (MANAGE)."""
+    return list(
+        visible_collectives(user, Capacity.MANAGE)
+        .filter(path__startswith=collective.path)
+        .order_by("path")
+    )
+
+
 def members_of(collective: Collective) -> QuerySet[Membership]:
     return (
         Membership.objects.active()

@@ -20,7 +20,9 @@ from iskra.network.models import SENSITIVE_ROLES, Collective, ContactShare, Memb
 
 class Capacity(StrEnum):
     VIEW = "view"  # the collective's page, its members, outings and activities
-    CONTACTS = "contacts"  # raw contacts and their protected fields
+    CONTACTS = "contacts"  # raw contacts: display name, stage, where met
+    PROTECTED = "protected"  # the protected fields of every contact (organizers, shares)
+    RESPONSIBLE = "responsible"  # the protected fields of the contacts one is responsible for
     AGGREGATES = "aggregates"  # counts, reports, dashboards
     MANAGE = "manage"  # memberships, invitations, ending a member's sessions
     EDIT = "edit"  # publications, issues, articles
@@ -29,10 +31,16 @@ class Capacity(StrEnum):
 
 # What a role held at a collective grants: (capacity, reaches the subtree below too).
 ROLE_GRANTS: dict[str, list[tuple[Capacity, bool]]] = {
-    Role.MEMBER: [(Capacity.VIEW, False), (Capacity.CONTACTS, False), (Capacity.AGGREGATES, False)],
+    Role.MEMBER: [
+        (Capacity.VIEW, False),
+        (Capacity.CONTACTS, False),
+        (Capacity.RESPONSIBLE, False),
+        (Capacity.AGGREGATES, False),
+    ],
     Role.ORGANIZER: [
         (Capacity.VIEW, True),
         (Capacity.CONTACTS, True),
+        (Capacity.PROTECTED, True),
         (Capacity.AGGREGATES, True),
         (Capacity.MANAGE, True),
     ],
@@ -42,6 +50,9 @@ ROLE_GRANTS: dict[str, list[tuple[Capacity, bool]]] = {
 }
 # Roles at the recipient of a contact share that may use it.
 SHARE_ROLES = frozenset({Role.ORGANIZER, Role.CENTRE})
+# A friend works beside the collective (logs outings, attendance) but reads no protected field.
+NO_PROTECTED_STATUSES = frozenset({Membership.Status.FRIEND})
+PROTECTED_CAPACITIES = frozenset({Capacity.PROTECTED, Capacity.RESPONSIBLE})
 
 
 @dataclass(frozen=True)
@@ -80,11 +91,17 @@ def forget_scope(user: Any) -> None:
 
 
 def _compute_scope(user: Any) -> Scope:
-    memberships = list(
-        Membership.objects.active().filter(user=user).values_list("role", "collective__path")
+    rows_with_status = list(
+        Membership.objects.active()
+        .filter(user=user)
+        .values_list("role", "collective__path", "status")
     )
-    if not memberships:
+    if not rows_with_status:
         return Scope(user_id=user.pk)
+    memberships = [(role, path) for role, path, _status in rows_with_status]
+    friend_of = {
+        (role, path) for role, path, status in rows_with_status if status in NO_PROTECTED_STATUSES
+    }
     prefixes = {path for _role, path in memberships}
     subtree_filter = Q()
     for prefix in prefixes:
@@ -95,6 +112,8 @@ def _compute_scope(user: Any) -> Scope:
         own = [pk for pk, path in rows if path == prefix]
         below = [pk for pk, path in rows if path.startswith(prefix)]
         for capacity, reaches_down in ROLE_GRANTS[role]:
+            if capacity in PROTECTED_CAPACITIES and (role, prefix) in friend_of:
+                continue
             grants[capacity].update(below if reaches_down else own)
     share_recipients = [path for role, path in memberships if role in SHARE_ROLES]
     if share_recipients:
@@ -104,6 +123,7 @@ def _compute_scope(user: Any) -> Scope:
         ).values_list("source_id", flat=True)
         for source_id in shared:
             grants[Capacity.CONTACTS].add(source_id)
+            grants[Capacity.PROTECTED].add(source_id)
             grants[Capacity.VIEW].add(source_id)
             grants[Capacity.AGGREGATES].add(source_id)
     return Scope(
@@ -141,7 +161,32 @@ def get_scoped_or_404(
     try:
         return narrow(queryset, user, capacity, through=through).get(**lookup)
     except ObjectDoesNotExist:
+        _log_if_it_exists(queryset, user, through, lookup)
         raise Http404 from None
+
+
+def _log_if_it_exists(
+    queryset: models.QuerySet[Any], user: Any, through: str, lookup: dict[str, Any]
+) -> None:
+    """A refused check on an object that exists is logged (ASVS 16.3.2); the answer stays 404."""
+    from iskra.audit.services import access_denied_record
+
+    if user is None or not getattr(user, "is_authenticated", False):
+        return
+    try:
+        found = queryset.model._default_manager.filter(**lookup).values_list("pk", through)[:2]
+        rows = list(found)
+    except (ValueError, TypeError):  # a lookup value of the wrong type: nothing exists
+        return
+    if len(rows) != 1:
+        return
+    pk, collective_id = rows[0]
+    access_denied_record(
+        actor=user,
+        object_type=queryset.model._meta.label_lower,
+        object_id=str(pk),
+        collective_id=collective_id,
+    )
 
 
 def visible_collectives(
@@ -157,3 +202,69 @@ def get_collective_or_404(user: Any, slug: str, capacity: Capacity = Capacity.VI
 def needs_two_factor(user: Any) -> bool:
     """Every role that sees more than a member's own records logs in with two factors."""
     return bool(scope_for(user).roles & SENSITIVE_ROLES)
+
+
+def has_two_factor(user: Any) -> bool:
+    """Whether the account logs in with a second factor (allauth then always asks for it).
+    Recovery codes alone are a fallback, not a second factor."""
+    from allauth.mfa.adapter import get_adapter
+    from allauth.mfa.models import Authenticator
+
+    if user is None or not user.is_authenticated:
+        return False
+    cached = getattr(user, "_iskra_two_factor", None)
+    if cached is None:
+        cached = get_adapter().is_mfa_enabled(
+            user, [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+        )
+        user._iskra_two_factor = cached
+    return bool(cached)
+
+
+def responsible_for(user: Any) -> Q:
+    """Contacts `user` is responsible for: whom they brought in, whose follow-up is theirs, or
+    whose conversations they took part in. A filter on `people.Contact`."""
+    from iskra.people.models import Conversation, FollowUp
+
+    return (
+        Q(created_by=user.pk)
+        | Q(introduced_by_user=user.pk)
+        | Q(pk__in=FollowUp.objects.filter(assignee=user.pk).values("contact_id"))
+        | Q(pk__in=Conversation.objects.filter(members=user.pk).values("contact_id"))
+    )
+
+
+def protected_readable(
+    user: Any, contacts: models.QuerySet[ModelT], *, require_two_factor: bool = True
+) -> models.QuerySet[ModelT]:
+    """The contacts of `contacts` whose protected fields `user` may read (ASVS 8.2.2, 8.2.3):
+    all of them in collectives where they organize (or that share with them), only their own
+    ones where they are a member, none for a friend, and none without a two-factor login."""
+    scope = scope_for(user)
+    if require_two_factor and not has_two_factor(user):
+        return contacts.none()
+    everything = scope.ids(Capacity.PROTECTED)
+    own = scope.ids(Capacity.RESPONSIBLE) - everything
+    condition = Q(collective_id__in=everything) if everything else Q(pk__in=[])
+    if own:
+        condition |= Q(collective_id__in=own) & responsible_for(user)
+    return contacts.filter(condition)
+
+
+def may_read_protected(user: Any, contact: Any) -> bool:
+    """Whether `user` may see this contact's protected fields (see `protected_readable`)."""
+    from iskra.people.models import Contact
+
+    scope = scope_for(user)
+    if not has_two_factor(user):
+        return False
+    if scope.can(Capacity.PROTECTED, contact.collective_id):
+        return True
+    if not scope.can(Capacity.RESPONSIBLE, contact.collective_id):
+        return False
+    return protected_readable(user, Contact.objects.filter(pk=contact.pk)).exists()
+
+
+def may_read_protected_in(user: Any, collective: Collective | int) -> bool:
+    """Whether `user` may read the protected fields of every contact of a collective."""
+    return has_two_factor(user) and scope_for(user).can(Capacity.PROTECTED, collective)

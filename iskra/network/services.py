@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from iskra.audit.services import log_action
 from iskra.core.errors import DomainError
+from iskra.finance.services import books_open
 from iskra.network.models import Collective, ContactShare, Invitation, Membership, Role
 from iskra.network.scope import forget_scope
 
@@ -43,6 +44,7 @@ def collective_create(
         collective.save()
         collective.path = f"{parent.path if parent else '/'}{collective.pk}/"
         collective.save(update_fields=["path"])
+        books_open(collective=collective)
         log_action(
             "network.collective.created",
             actor=actor,

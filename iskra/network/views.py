@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from iskra.audit.queries import history_of, history_of_collective
+from iskra.audit.forms import AuditFilterForm
+from iskra.audit.queries import filter_entries, history_of_membership
 from iskra.core.errors import DomainError
 from iskra.network import queries, services
 from iskra.network.forms import CollectiveForm, InvitationForm, MembershipForm, SubCollectiveForm
@@ -85,16 +86,34 @@ def collective_add_child(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def collective_history(request: HttpRequest, slug: str) -> HttpResponse:
+    """The collective's audit log, filtered by who, what, which record, where and when."""
     collective = get_collective_or_404(request.user, slug, Capacity.MANAGE)
+    collectives = queries.managed_subtree(request.user, collective)
+    form = AuditFilterForm(request.GET, collectives=collectives)
+    page = None
+    if form.is_valid():
+        filters = form.audit_filter(collective.zone)
+        page = filter_entries(filters, before=form.cleaned_data["before"])
     return render(
         request,
         "network/history.html",
         {
             "collective": collective,
-            "entries": history_of_collective(collective)[:HISTORY_LIMIT],
+            "form": form,
+            "entries": page.entries if page else [],
+            "next_query": _next_query(request, page.next_cursor) if page else "",
             "zone": collective.time_zone,
         },
     )
+
+
+def _next_query(request: HttpRequest, cursor: int | None) -> str:
+    """The query string of the next (older) page: the same filters, a later cursor."""
+    if cursor is None:
+        return ""
+    query = request.GET.copy()
+    query["before"] = str(cursor)
+    return query.urlencode()
 
 
 @login_required
@@ -185,7 +204,7 @@ def membership_history(request: HttpRequest, slug: str, pk: int) -> HttpResponse
         "network/membership_history.html",
         {
             "membership": membership,
-            "entries": history_of(membership)[:HISTORY_LIMIT],
+            "entries": history_of_membership(membership)[:HISTORY_LIMIT],
             "zone": membership.collective.time_zone,
         },
     )

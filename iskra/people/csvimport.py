@@ -12,7 +12,7 @@ import io
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -34,6 +34,7 @@ MAX_COLUMNS = 200
 MAX_FIELD = 10_000
 MAX_BYTES = 50 * 1024 * 1024
 BATCH = 2000
+PROGRESS_LINES = 1000
 
 # Iskra's own columns: what `export_contacts` writes and the default for imports.
 ISKRA_COLUMNS = [
@@ -110,6 +111,14 @@ PRESETS: dict[str, dict[str, str]] = {
         "can2_country": "country",
         "language": "language",
         "can2_user_tags": "tags",
+        # The column names of Action Network's upload template.
+        "phone_number": "phone",
+        "address": "street",
+        "address_line": "street",
+        "city": "city",
+        "state": "region",
+        "country": "country",
+        "tags": "tags",
     },
 }
 
@@ -238,7 +247,7 @@ def decode(data: bytes, encoding: str = "utf-8") -> str:
     if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
         encoding = "utf-8-sig"
     try:
-        return data.decode(encoding)
+        text = data.decode(encoding)
     except LookupError:
         raise ImportFileError(_("Unknown encoding %s.") % encoding) from None
     except UnicodeDecodeError as error:
@@ -250,6 +259,17 @@ def decode(data: bytes, encoding: str = "utf-8") -> str:
             )
             % {"line": line, "encoding": encoding.replace("-sig", "").upper()}
         ) from None
+    if "\x00" in text:
+        # PostgreSQL refuses NUL in text (a 500 at "Import now") and SQLite would keep it.
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise ImportFileError(
+            _(
+                "Line %(line)d contains a NUL character: this looks like a binary file, not "
+                "CSV. Save it as “CSV UTF-8” and import that."
+            )
+            % {"line": line}
+        )
+    return text
 
 
 def _reader(text: str) -> Iterator[list[str]]:
@@ -427,8 +447,10 @@ def read_rows(
     preset: str = "auto",
     mapping: dict[str, str] | None = None,
     encoding: str = "utf-8",
+    progress: Callable[[int], None] | None = None,
 ) -> tuple[ImportReport, list[PreparedRow]]:
-    """Parse and validate the whole file; write nothing."""
+    """Parse and validate the whole file; write nothing. `progress(line)` is called every
+    PROGRESS_LINES lines (web imports run as jobs that show it, and may stop there)."""
     report = ImportReport()
     rows = _reader(decode(data, encoding))
     try:
@@ -475,6 +497,8 @@ def read_rows(
             report.errors.append(RowError(line, "", _("not readable as CSV (%s)") % error))
             break
         line = rows.line_num  # type: ignore[attr-defined]
+        if progress is not None and line % PROGRESS_LINES == 0:
+            progress(line)
         if not any(cell.strip() for cell in row):
             continue
         report.rows += 1
@@ -543,9 +567,16 @@ def import_contacts(
     encoding: str = "utf-8",
     dry_run: bool = False,
     skip_bad_rows: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     report, rows = read_rows(
-        data, collective=collective, actor=actor, preset=preset, mapping=mapping, encoding=encoding
+        data,
+        collective=collective,
+        actor=actor,
+        preset=preset,
+        mapping=mapping,
+        encoding=encoding,
+        progress=progress,
     )
     report.dry_run = dry_run
     report.skip_bad_rows = skip_bad_rows
@@ -603,8 +634,18 @@ def insert_rows(rows: list[PreparedRow]) -> None:
         Contact._meta.db_table, ["id", *INSERT_COLUMNS], [(row.pk, *row.values) for row in rows]
     )
     counts.adjust(Counter((row.values[0], row.values[3]) for row in rows))
-    tags = _named(Tag, {name for row in rows for name in row.tags})
-    topics = _named(Topic, {name for row in rows for name in row.topics})
+    collective_ids = {row.values[0] for row in rows}
+    # An import goes into one collective; its tags are that collective's.
+    tags = {
+        name: pk
+        for collective_id in collective_ids
+        for name, pk in _named(
+            Tag.objects.filter(collective_id=collective_id),
+            {name for row in rows if row.values[0] == collective_id for name in row.tags},
+            collective_id=collective_id,
+        ).items()
+    }
+    topics = _named(Topic.objects.all(), {name for row in rows for name in row.topics})
     for through, names, column, by_name in [
         (Contact.tags.through, "tags", "tag_id", tags),
         (Contact.topics.through, "topics", "topic_id", topics),
@@ -613,13 +654,17 @@ def insert_rows(rows: list[PreparedRow]) -> None:
         write_rows(through._meta.db_table, ["contact_id", column], links)
 
 
-def _named(model: Any, names: set[str]) -> dict[str, int]:
+def _named(rows: Any, names: set[str], **fields: Any) -> dict[str, int]:
+    """Ids of the rows (Tag or Topic, narrowed) with these names, made when missing."""
     if not names:
         return {}
-    found = dict(model.objects.filter(name__in=names).values_list("name", "id"))
+    model = rows.model
+    found = dict(rows.filter(name__in=names).values_list("name", "id"))
     missing = names - set(found)
-    model.objects.bulk_create([model(name=name) for name in missing], ignore_conflicts=True)
-    found.update(model.objects.filter(name__in=missing).values_list("name", "id"))
+    model.objects.bulk_create(
+        [model(name=name, **fields) for name in missing], ignore_conflicts=True
+    )
+    found.update(rows.filter(name__in=missing).values_list("name", "id"))
     return found
 
 

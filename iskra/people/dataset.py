@@ -76,7 +76,7 @@ def generate(*, contacts: int, rng: random.Random, out: Any) -> None:
     services.ensure_stages()
     stages = list(Stage.objects.order_by("position").values_list("id", flat=True))
     users = _bench_users()
-    tags = [Tag.objects.get_or_create(name=name)[0].pk for name in TAGS]
+    tags = _bench_tags(ids)
     # The bench city is an ordinary city: it gets the average share, as every collective.
     weights = [1.0] * len(ids)
     notes = [crypto.encrypt(note, _context(Conversation, "note")) for note in NOTES]
@@ -97,7 +97,7 @@ def generate(*, contacts: int, rng: random.Random, out: Any) -> None:
                 Contact.objects.filter(pk__gte=first_id).order_by("pk").values_list("pk", flat=True)
             )
             by_id = dict(zip(contact_ids, rows, strict=False))
-            _insert_tags(rng, contact_ids, tags)
+            _insert_tags(rng, by_id, tags)
             _insert_conversations(rng, by_id, notes)
             _insert_followups(rng, by_id, users, today, city_id)
         done += size
@@ -205,10 +205,26 @@ def _next_id(model: Any) -> int:
     return (last or 0) + 1
 
 
-def _insert_tags(rng: random.Random, contact_ids: list[int], tags: list[int]) -> None:
+def _bench_tags(collective_ids: list[int]) -> dict[int, list[int]]:
+    """Each bench collective's own tags (tags never cross collectives)."""
+    Tag.objects.bulk_create(
+        [Tag(collective_id=pk, name=name) for pk in collective_ids for name in TAGS],
+        ignore_conflicts=True,
+    )
+    tags: dict[int, list[int]] = {pk: [] for pk in collective_ids}
+    for collective_id, tag_id in Tag.objects.filter(collective_id__in=collective_ids).values_list(
+        "collective_id", "id"
+    ):
+        tags[collective_id].append(tag_id)
+    return tags
+
+
+def _insert_tags(
+    rng: random.Random, by_id: dict[int, tuple[Any, ...]], tags: dict[int, list[int]]
+) -> None:
     rows = []
-    for contact_id in contact_ids:
-        for tag_id in rng.sample(tags, rng.choice([0, 1, 1, 2, 3])):
+    for contact_id, row in by_id.items():
+        for tag_id in rng.sample(tags[row[0]], rng.choice([0, 1, 1, 2, 3])):
             rows.append((contact_id, tag_id))
     _insert(Contact.tags.through, ["contact_id", "tag_id"], rows)
 

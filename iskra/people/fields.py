@@ -1,9 +1,13 @@
+import base64
 from typing import Any
 
 from django import forms
 from django.db import models
 
 from iskra.people import crypto
+
+# How a serialized protected value starts: base64 ciphertext follows.
+SEALED_PREFIX = "iskra-sealed:"
 
 
 class EncryptedTextField(models.BinaryField):
@@ -48,10 +52,22 @@ class EncryptedTextField(models.BinaryField):
         return crypto.decrypt(token, self.context())
 
     def to_python(self, value: Any) -> Any:
-        return "" if value is None else value
+        if value is None:
+            return ""
+        if isinstance(value, str) and value.startswith(SEALED_PREFIX):
+            # A serialized value (dumpdata, a fixture): ciphertext, stored as it is.
+            return base64.b64decode(value[len(SEALED_PREFIX) :])
+        return value
 
     def value_to_string(self, obj: models.Model) -> str:
-        return str(self.value_from_object(obj))
+        """Serialization (dumpdata, fixtures) writes the ciphertext, never the plaintext."""
+        value = self.value_from_object(obj)
+        if value is None or value == "":
+            return ""
+        token = bytes(value) if isinstance(value, bytes | memoryview) else None
+        if token is None:
+            token = crypto.encrypt(str(value), self.context())
+        return SEALED_PREFIX + base64.b64encode(token).decode()
 
     def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]
         return forms.CharField(required=not self.blank, label=self.verbose_name, **kwargs)

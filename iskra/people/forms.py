@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from iskra.people import services
+from iskra.people.importing import ENCODINGS, FIELD_LABELS
 from iskra.people.models import PROTECTED_FIELDS, Channel, Contact, Conversation, Stage
 
 # Messages that say what to do, in place of Django's generic "Ensure this value…" and
@@ -250,19 +251,45 @@ class BulkForm(PlainMessagesForm):
         return data
 
 
+PRESET_CHOICES = [
+    ("auto", _("Recognize automatically")),
+    ("iskra", _("Iskra export")),
+    ("civicrm", _("CiviCRM contact export")),
+    ("actionnetwork", _("Action Network upload or export")),
+]
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("CSV file"))
-    preset = forms.ChoiceField(
-        label=_("Columns"),
-        choices=[
-            ("auto", _("Recognize automatically")),
-            ("iskra", _("Iskra export")),
-            ("civicrm", _("CiviCRM contact export")),
-            ("actionnetwork", _("Action Network export")),
-        ],
+    encoding = forms.ChoiceField(
+        label=_("Encoding"),
+        choices=ENCODINGS,
+        help_text=_("How the letters are written in the file. Leave it recognized if unsure."),
     )
+
+
+class ImportColumnsForm(forms.Form):
+    """One choice per column of the file, plus the encoding and the skip-bad-rows option."""
+
+    encoding = forms.ChoiceField(label=_("Encoding"), choices=ENCODINGS)
+    preset = forms.ChoiceField(label=_("Columns as in"), choices=PRESET_CHOICES, required=False)
     skip_bad_rows = forms.BooleanField(
         label=_("Import the good rows even if some are bad"),
         required=False,
         help_text=_("Otherwise nothing is imported until every row is right."),
     )
+
+    def __init__(self, *args: Any, header: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.header = header
+        for index, name in enumerate(header):
+            self.fields[f"column_{index}"] = forms.ChoiceField(
+                label=name or _("(column %(number)d without a name)") % {"number": index + 1},
+                choices=FIELD_LABELS,
+            )
+
+    def column_fields(self) -> list[Any]:
+        return [self[f"column_{index}"] for index in range(len(self.header))]
+
+    def columns(self) -> list[str]:
+        return [self.cleaned_data[f"column_{index}"] for index in range(len(self.header))]

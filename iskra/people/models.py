@@ -62,10 +62,21 @@ class Stage(models.Model):
 
 
 class Tag(models.Model):
-    name = models.CharField(_("name"), max_length=60, unique=True)
+    """A label a collective puts on its contacts. Tags belong to one collective: another
+    collective never sees their names (a tag name can say a lot)."""
+
+    collective = models.ForeignKey(
+        "network.Collective", on_delete=models.CASCADE, related_name="tags"
+    )
+    name = models.CharField(_("name"), max_length=60)
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collective", "name"], name="one_tag_name_per_collective"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -177,12 +177,17 @@ class TimelineItem:
     item: Any
 
 
-def timeline(contact: Contact) -> list[TimelineItem]:
-    """Conversations, stage changes and follow-ups of one contact, newest first. Decrypts
-    notes and outcomes: call only after `services.contact_read`."""
+def timeline(contact: Contact, *, protected: bool = True) -> list[TimelineItem]:
+    """Conversations, stage changes and follow-ups of one contact, newest first. With
+    `protected`, decrypts notes and outcomes: then call only after `services.contact_read`."""
+    conversations = contact.conversations.prefetch_related("members", "topics")
+    followups = contact.followups.select_related("assignee")
+    if not protected:
+        conversations = conversations.defer("note")
+        followups = followups.defer("outcome")
     items = [
         TimelineItem(conversation.happened_on, "conversation", conversation)
-        for conversation in contact.conversations.prefetch_related("members", "topics")
+        for conversation in conversations
     ]
     items += [
         TimelineItem(change.changed_at.date(), "stage", change)
@@ -190,10 +195,7 @@ def timeline(contact: Contact) -> list[TimelineItem]:
             "from_stage", "to_stage", "changed_by"
         )
     ]
-    items += [
-        TimelineItem(followup.due_on, "followup", followup)
-        for followup in contact.followups.select_related("assignee")
-    ]
+    items += [TimelineItem(followup.due_on, "followup", followup) for followup in followups]
     order = {"followup": 0, "conversation": 1, "stage": 2}
     items.sort(key=lambda item: (item.when, -order[item.kind]), reverse=True)
     return items

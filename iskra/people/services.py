@@ -96,8 +96,12 @@ def first_stage() -> Stage:
     return Stage.objects.order_by("position")[0]
 
 
-def names_to_tags(names: Iterable[str]) -> list[Tag]:
-    return [Tag.objects.get_or_create(name=name)[0] for name in _clean_names(names, 60)]
+def names_to_tags(names: Iterable[str], *, collective_id: int) -> list[Tag]:
+    """The collective's tags of these names, made when missing (tags never cross collectives)."""
+    return [
+        Tag.objects.get_or_create(collective_id=collective_id, name=name)[0]
+        for name in _clean_names(names, 60)
+    ]
 
 
 def names_to_topics(names: Iterable[str]) -> list[Topic]:
@@ -191,7 +195,7 @@ def contact_create(
     _apply(contact, values)
     with transaction.atomic():
         contact.save()
-        contact.tags.set(names_to_tags(tags))
+        contact.tags.set(names_to_tags(tags, collective_id=collective.pk))
         contact.topics.set(names_to_topics(topics))
         StageChange.objects.create(
             contact=contact,
@@ -235,7 +239,7 @@ def contact_update(
         _apply(contact, values)
         contact.save()
         if tags is not None:
-            contact.tags.set(names_to_tags(tags))
+            contact.tags.set(names_to_tags(tags, collective_id=contact.collective_id))
         if topics is not None:
             contact.topics.set(names_to_topics(topics))
         if contact.stage_id != old_stage.pk:
@@ -416,13 +420,18 @@ def followup_snooze(
 
 
 def bulk_tag(*, actor: Any, contacts: Sequence[Contact], tag_names: Sequence[str]) -> int:
-    tags = names_to_tags(tag_names)
-    if not tags:
+    if not _clean_names(tag_names, 60):
         raise DomainError(_("Name at least one tag."))
     through = Contact.tags.through
     with transaction.atomic():
+        # Each contact gets its own collective's tags of these names.
+        tags_of = {
+            collective_id: names_to_tags(tag_names, collective_id=collective_id)
+            for collective_id in {contact.collective_id for contact in contacts}
+        }
+        all_tags = [tag for tags in tags_of.values() for tag in tags]
         existing = set(
-            through.objects.filter(contact__in=contacts, tag__in=tags).values_list(
+            through.objects.filter(contact__in=contacts, tag__in=all_tags).values_list(
                 "contact_id", "tag_id"
             )
         )
@@ -430,7 +439,7 @@ def bulk_tag(*, actor: Any, contacts: Sequence[Contact], tag_names: Sequence[str
             [
                 through(contact_id=contact.pk, tag_id=tag.pk)
                 for contact in contacts
-                for tag in tags
+                for tag in tags_of[contact.collective_id]
                 if (contact.pk, tag.pk) not in existing
             ]
         )
@@ -439,7 +448,7 @@ def bulk_tag(*, actor: Any, contacts: Sequence[Contact], tag_names: Sequence[str
                 "people.contact.tagged",
                 actor=actor,
                 target=contact,
-                details={"tags": [tag.name for tag in tags]},
+                details={"tags": [tag.name for tag in tags_of[contact.collective_id]]},
             )
     return len(contacts)
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("c/<slug:slug>/bulk/", views.bulk, name="bulk"),
     path("c/<slug:slug>/workplace/", views.workplace_map, name="workplace_map"),
     path("c/<slug:slug>/import/", views.import_contacts, name="import"),
+    path("c/<slug:slug>/import/<uuid:pk>/", views.import_columns, name="import_columns"),
     path("c/<slug:slug>/export.csv", views.export_contacts, name="export"),
     path("c/<slug:slug>/duplicates/", views.duplicates, name="duplicates"),
     path("c/<slug:slug>/duplicates/merge/", views.merge, name="merge"),

@@ -1,12 +1,10 @@
 import csv
-import secrets
 from collections.abc import Iterator
 from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -16,15 +14,26 @@ from django.utils.html import escape, format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from iskra.audit.services import access_denied
 from iskra.core.errors import DomainError
+from iskra.core.redirects import safe_next
 from iskra.network.models import Collective
-from iskra.network.scope import Capacity, get_collective_or_404, get_scoped_or_404, scope_for
-from iskra.people import counts, crypto, csvimport, phones, queries, services
+from iskra.network.scope import (
+    Capacity,
+    get_collective_or_404,
+    get_scoped_or_404,
+    has_two_factor,
+    may_read_protected,
+    may_read_protected_in,
+    scope_for,
+)
+from iskra.people import counts, csvimport, importing, phones, queries, services
 from iskra.people.forms import (
     BulkForm,
     ContactForm,
     ConversationPageForm,
     FollowUpDoneForm,
+    ImportColumnsForm,
     ImportForm,
     QuickContactForm,
     StageForm,
@@ -34,7 +43,6 @@ from iskra.press import services as press_services
 from iskra.press.models import Publication
 
 PAGE_SIZE = 50
-IMPORT_CACHE_SECONDS = 15 * 60
 
 
 def _today(collective: Collective) -> Any:
@@ -51,11 +59,19 @@ def _contacts_collective(request: HttpRequest, slug: str, capacity: Capacity) ->
 
 def _contact(request: HttpRequest, pk: int) -> Contact:
     return get_scoped_or_404(
-        Contact.objects.select_related("collective", "stage"),
+        Contact.objects.select_related("collective", "stage").defer(*PROTECTED_FIELDS),
         request.user,
         Capacity.CONTACTS,
         pk=pk,
     )
+
+
+def _contact_with_protected(request: HttpRequest, pk: int) -> Contact:
+    """A contact whose protected fields the user may read; 404 (logged) otherwise."""
+    contact = _contact(request, pk)
+    if not may_read_protected(request.user, contact):
+        access_denied(request, contact, reason="protected fields")
+    return contact
 
 
 def _filters(request: HttpRequest) -> queries.ContactFilter:
@@ -99,7 +115,7 @@ def contact_list(request: HttpRequest, slug: str) -> HttpResponse:
             "filters": filters,
             "query": query.urlencode(),
             "stages": Stage.objects.all(),
-            "tags": Tag.objects.all()[:200],
+            "tags": Tag.objects.filter(collective=collective)[:200],
             "has_below": has_below,
             "can_manage": scope.can(Capacity.MANAGE, collective),
             "bulk_stages": Stage.objects.all(),
@@ -227,13 +243,17 @@ def _create_with_conversation(
 @login_required
 def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
     contact = _contact(request, pk)
-    services.contact_read(actor=request.user, contact=contact)
+    can_read = may_read_protected(request.user, contact)
+    if can_read:
+        services.contact_read(actor=request.user, contact=contact)
     return render(
         request,
         "people/contact_detail.html",
         {
             "contact": contact,
-            "timeline": queries.timeline(contact),
+            "can_read_protected": can_read,
+            "needs_two_factor": not has_two_factor(request.user),
+            "timeline": queries.timeline(contact, protected=can_read),
             "stage_form": StageForm(initial={"stage": contact.stage}),
             "introduced": contact.introduced.defer(*PROTECTED_FIELDS)[:20],
         },
@@ -242,7 +262,7 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = _contact(request, pk)
+    contact = _contact_with_protected(request, pk)
     form = ContactForm(
         request.POST or None,
         initial=ContactForm.initial_for(contact),
@@ -371,7 +391,7 @@ def followup_done(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, error.message)
         else:
             messages.success(request, _("Done: %(action)s") % {"action": followup.action})
-        return redirect(request.POST.get("next") or reverse("people:followups"))
+        return redirect(safe_next(request, request.POST.get("next"), reverse("people:followups")))
     return render(request, "people/followup_done.html", {"followup": followup, "form": form})
 
 
@@ -440,81 +460,83 @@ def _back_query(request: HttpRequest) -> str:
 
 @login_required
 def import_contacts(request: HttpRequest, slug: str) -> HttpResponse:
+    """Step 1 of the web import: the file and its encoding."""
     collective = _contacts_collective(request, slug, Capacity.MANAGE)
     form = ImportForm(request.POST or None, request.FILES or None)
-    report = None
-    token = ""
     error = ""
-    if request.method == "POST" and request.POST.get("token"):
-        # The confirmation of a checked file: it waited, encrypted, in the cache.
-        token = request.POST["token"]
-        stored = cache.get(_import_key(request, token))
-        if stored is None:
-            error = _("The checked file has expired; choose it again.")
-        else:
-            cache.delete(_import_key(request, token))
-            data = crypto.decrypt(stored["data"], b"people.import").encode("latin-1")
-            try:
-                report = csvimport.import_contacts(
-                    data,
-                    collective=collective,
-                    actor=request.user,
-                    preset=stored["preset"],
-                    skip_bad_rows=stored["skip_bad_rows"],
-                )
-            except csvimport.ImportFileError as problem:
-                error = str(problem)
-            else:
-                messages.success(
-                    request, _("Imported %(count)d contacts.") % {"count": report.imported}
-                )
-                return redirect("people:contacts", slug=collective.slug)
-    elif request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        if upload.size > csvimport.MAX_BYTES:
-            error = _("The file is too large.")
+        try:
+            if upload.size > csvimport.MAX_BYTES:
+                importing.check_upload(b"x" * (csvimport.MAX_BYTES + 1))
+            job = importing.draft_create(
+                actor=request.user,
+                collective=collective,
+                data=upload.read(),
+                file_name=upload.name or "",
+                encoding=form.cleaned_data["encoding"],
+            )
+        except importing.UploadError as problem:
+            error = str(problem)
         else:
-            data = upload.read()
-            try:
-                report = csvimport.import_contacts(
-                    data,
-                    collective=collective,
-                    actor=request.user,
-                    preset=form.cleaned_data["preset"],
-                    skip_bad_rows=form.cleaned_data["skip_bad_rows"],
-                    dry_run=True,
-                )
-            except csvimport.ImportFileError as problem:
-                error = str(problem)
-            else:
-                if not report.blocked and report.rows > len(report.duplicates):
-                    token = secrets.token_urlsafe(16)
-                    cache.set(
-                        _import_key(request, token),
-                        {
-                            "data": crypto.encrypt(data.decode("latin-1"), b"people.import"),
-                            "preset": form.cleaned_data["preset"],
-                            "skip_bad_rows": form.cleaned_data["skip_bad_rows"],
-                        },
-                        IMPORT_CACHE_SECONDS,
-                    )
+            return redirect("people:import_columns", slug=collective.slug, pk=job.pk)
     return render(
-        request,
-        "people/import.html",
-        {
-            "collective": collective,
-            "form": form,
-            "report": report,
-            "token": token,
-            "error": error,
-            "errors_shown": report.errors[:200] if report else [],
-            "presets": csvimport.PRESETS,
-        },
+        request, "people/import.html", {"collective": collective, "form": form, "error": error}
     )
 
 
-def _import_key(request: HttpRequest, token: str) -> str:
-    return f"people-import:{request.user.pk}:{token}"
+@login_required
+def import_columns(request: HttpRequest, slug: str, pk: str) -> HttpResponse:
+    """Step 2: each column mapped to a field, the preview, then the import as a job."""
+    collective = _contacts_collective(request, slug, Capacity.MANAGE)
+    job = importing.draft_for(actor=request.user, collective=collective, pk=pk)
+    if job is None:
+        raise Http404
+    if job.state != job.State.DRAFT and not job.finished:
+        return redirect("reliability:job", pk=job.pk)
+    data = importing.unseal(job)
+    error = ""
+    try:
+        upload: importing.Upload | None = importing.read_head(data, job.params["encoding"])
+    except importing.UploadError as problem:
+        upload, error = None, str(problem)
+    header = (upload or importing.read_head(data, "latin-1")).header
+    form = ImportColumnsForm(request.POST or None, header=header, initial=_column_initial(job))
+    if request.method == "POST" and form.is_valid():
+        params = {
+            "encoding": form.cleaned_data["encoding"],
+            "columns": form.columns(),
+            "skip_bad_rows": form.cleaned_data["skip_bad_rows"],
+        }
+        if request.POST.get("action") == "preset" and form.cleaned_data["preset"]:
+            params["preset"] = form.cleaned_data["preset"]
+            params["columns"] = importing.preset_columns(header, params["preset"])
+        importing.draft_update(job=job, params=params)
+        if request.POST.get("action") == "import":
+            try:
+                importing.import_start(job=job)
+            except importing.UploadError as problem:
+                error = str(problem)
+            else:
+                return redirect("reliability:job", pk=job.pk)
+        if not error:
+            return redirect("people:import_columns", slug=collective.slug, pk=job.pk)
+        form = ImportColumnsForm(header=header, initial=_column_initial(job))
+    rows = (
+        importing.preview(upload, job.params["columns"], collective, request.user) if upload else []
+    )
+    context = {"collective": collective, "job": job, "form": form, "rows": rows, "error": error}
+    return render(request, "people/import_columns.html", context)
+
+
+def _column_initial(job: Any) -> dict[str, Any]:
+    initial = {f"column_{index}": target for index, target in enumerate(job.params["columns"])}
+    initial.update(
+        encoding=job.params["encoding"],
+        preset=job.params["preset"],
+        skip_bad_rows=job.params["skip_bad_rows"],
+    )
+    return initial
 
 
 class _Echo:
@@ -525,6 +547,8 @@ class _Echo:
 @login_required
 def export_contacts(request: HttpRequest, slug: str) -> StreamingHttpResponse:
     collective = _contacts_collective(request, slug, Capacity.MANAGE)
+    if not may_read_protected_in(request.user, collective):
+        access_denied(request, collective, reason="protected fields")
     contacts = list(
         Contact.objects.filter(collective=collective)
         .select_related("stage", "collective")

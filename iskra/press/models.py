@@ -325,7 +325,8 @@ class Submission(models.Model):
     )
     workplace = models.CharField(_("workplace or department"), max_length=120, blank=True)
     body = models.TextField(_("what happened"))
-    reply_to = models.CharField(_("a way to reply (optional)"), max_length=200, blank=True)
+    # Protected: a phone number or an address can name the worker who wrote.
+    reply_to = EncryptedTextField(_("a way to reply (optional)"))
     language = models.CharField(max_length=10, blank=True)
     state = models.CharField(max_length=20, choices=State.choices, default=State.NEW)
     article = models.ForeignKey(

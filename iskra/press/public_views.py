@@ -4,26 +4,24 @@
 `iskra export_site` fetches these same pages with the header X-Iskra-Export: 1, which hides
 what needs the live server (the forms) and swaps the search page for the static index."""
 
-import hashlib
-
 import segno
 from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from iskra.core.errors import DomainError
+from iskra.core.ratelimit import over_limit
 from iskra.press import feeds, queries, services, tokens
 from iskra.press.forms import SubmissionForm, SubscribeForm
 from iskra.press.models import Article, ArticleImage, Publication, Subscriber, Topic
@@ -196,19 +194,10 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def _over_limit(request: HttpRequest, name: str, limit: int) -> bool:
-    """Counts requests per client address in the cache for an hour. Only a keyed hash of the
-    address is used as the key, and nothing about the sender is ever written to the database."""
+    """Counts requests per client in the cache for an hour, keyed by today's keyed hash of the
+    address (iskra.core.privacy); nothing about the sender is written to the database."""
     address = get_adapter().get_client_ip(request)
-    hour = timezone.now().strftime("%Y%m%d%H")
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}|{name}|{address}|{hour}".encode()).hexdigest()
-    key = f"press:{name}:{digest[:32]}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=3600)
-        count = 1
-    return count > limit
+    return over_limit(name=f"press:{name}", address=address, limit=limit, seconds=3600)
 
 
 @never_cache  # a form with a CSRF token, or a personal link

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from iskra.audit.services import log_action
 from iskra.core.errors import DomainError
+from iskra.finance import services as finance
 from iskra.network.models import Collective
 from iskra.network.scope import Capacity, scope_for
 from iskra.people import crypto
@@ -650,6 +651,7 @@ def printrun_record(
             collective=issue.publication.collective,
             details={"copies": copies, "cost": str(cost), "currency": run.currency},
         )
+        finance.print_run_post(actor=actor, run=run)
     return run
 
 

@@ -26,6 +26,9 @@ MATRIX = [
         organizer=302,
     ),
     Case("accounts:member_sessions_end", _member_of_la, method="post", member=404, organizer=302),
+    Case("accounts:member_compromised", _member_of_la, method="post", member=404, organizer=302),
+    Case("accounts:member_exposure", _member_of_la, member=404),
+    Case("accounts:member_restore", _member_of_la, member=404),
     Case(
         "accounts:language",
         method="post",

@@ -20,12 +20,11 @@ def test_creating_an_event_and_taking_attendance(los_angeles, member, organizer)
     event = Event.objects.get()
     assert response.status_code == 302
     contact = contact_create(actor=None, collective=los_angeles, display_name="T")
-    client.post(
-        reverse("activities:attendance", args=["los-angeles", event.pk]),
-        {"user": [member.pk], "contact": [contact.pk]},
-    )
+    url = reverse("activities:attendance", args=["los-angeles", event.pk])
+    shown = {"shown_user": [member.pk], "shown_contact": [contact.pk]}
+    client.post(url, shown | {"user": [member.pk], "contact": [contact.pk]})
     assert Attendance.objects.filter(event=event, attended=True).count() == 2
-    client.post(reverse("activities:attendance", args=["los-angeles", event.pk]), {"user": []})
+    client.post(url, shown)
     assert not Attendance.objects.filter(event=event, attended=True).exists()
 
 
@@ -93,7 +92,11 @@ def test_a_contact_of_another_collective_cannot_attend(los_angeles, detroit):
     )
     stranger = contact_create(actor=None, collective=detroit, display_name="D")
     with pytest.raises(DomainError):
-        services.attendance_record(actor=None, event=event, came_users=[], came_contacts=[stranger])
+        services.attendance_record(
+            actor=None,
+            event=event,
+            changes=[services.AttendanceChange(attended=True, contact=stranger)],
+        )
 
 
 def test_other_collectives_events_answer_404(los_angeles, detroit_member):

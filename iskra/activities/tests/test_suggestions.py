@@ -19,7 +19,11 @@ def _came_to(collective, contact, times):
             title="State and Revolution",
             starts_at=timezone.now() - timedelta(days=7 * (day + 1)),
         )
-        services.attendance_record(actor=None, event=event, came_users=[], came_contacts=[contact])
+        services.attendance_record(
+            actor=None,
+            event=event,
+            changes=[services.AttendanceChange(attended=True, contact=contact)],
+        )
 
 
 def test_a_contact_who_came_three_times_is_suggested_for_the_next_stage(los_angeles):

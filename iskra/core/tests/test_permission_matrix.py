@@ -48,7 +48,7 @@ def test_every_url_is_in_the_matrix():
 
 
 @pytest.fixture
-def world(international, usa, los_angeles, detroit, organizer, member, outsider, centre):
+def world(international, usa, los_angeles, detroit, organizer, member, outsider, centre, treasurer):
     other = make_user("olga")
     membership_create(actor=None, user=other, collective=detroit, role=Role.MEMBER)
     return World(
@@ -61,6 +61,7 @@ def world(international, usa, los_angeles, detroit, organizer, member, outsider,
         other=other,
         outsider=outsider,
         centre=centre,
+        treasurer=treasurer,
     )
 
 

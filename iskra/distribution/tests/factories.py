@@ -93,3 +93,41 @@ def ensure_stages() -> None:
     from iskra.people.services import ensure_stages as ensure
 
     ensure()
+
+
+def outing_form_data(
+    *,
+    place: str = "MacArthur Park",
+    starts_at: str = "2026-09-07T10:00",
+    kind: str = "march",
+    friends_count: str = "0",
+    copies: dict[tuple[Issue, str], int] | None = None,
+    money: list[tuple[str, str, str]] | None = None,
+) -> dict[str, Any]:
+    """What the outing form posts: copies per (issue, language), money lines and the
+    management forms of its two formsets (no person met; see people_met_data)."""
+    data: dict[str, Any] = {
+        "place": place,
+        "kind": kind,
+        "starts_at": starts_at,
+        "friends_count": friends_count,
+        "money-TOTAL_FORMS": str(len(money or [])),
+        "money-INITIAL_FORMS": "0",
+        "met-TOTAL_FORMS": "0",
+        "met-INITIAL_FORMS": "0",
+    }
+    for (issue, language), count in (copies or {}).items():
+        data[f"copies_{issue.pk}_{language}"] = str(count)
+    for index, (amount, currency, money_kind) in enumerate(money or []):
+        data[f"money-{index}-amount"] = amount
+        data[f"money-{index}-currency"] = currency
+        data[f"money-{index}-kind"] = money_kind
+    return data
+
+
+def people_met_data(people: list[dict[str, str]]) -> dict[str, str]:
+    data = {"met-TOTAL_FORMS": str(len(people)), "met-INITIAL_FORMS": "0"}
+    for index, person in enumerate(people):
+        for key, value in person.items():
+            data[f"met-{index}-{key}"] = value
+    return data

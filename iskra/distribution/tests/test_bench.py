@@ -6,7 +6,7 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from iskra.distribution.models import Outing, OutingLine
+from iskra.distribution.models import Outing, OutingLine, OutingMoney
 from iskra.distribution.tests.factories import ensure_stages
 
 
@@ -30,3 +30,4 @@ def test_the_distribution_bench_runs_on_generated_handouts(db, tmp_path):
     # log_outing saved outings through the ORM after the generated ones, which were written
     # with explicit ids: on PostgreSQL that works only because the sequence was moved on.
     assert Outing.objects.count() >= 1000
+    assert OutingMoney.objects.filter(kind="donation").count() >= 300

@@ -1,6 +1,8 @@
+from decimal import Decimal
+
 import pytest
 
-from iskra.distribution.summary import Handout, summary_sentence
+from iskra.distribution.summary import Handout, MoneyTotal, summary_sentence
 
 PAPER = Handout(
     kind="paper", names={"en": "Red Banner", "es": "Bandera Roja"}, slug="rb", copies=540
@@ -71,3 +73,17 @@ def test_a_spanish_name_falls_back_to_the_publication_name():
         "Dos camaradas y amigos repartieron 30 ejemplares de Plant Bulletin. "
         "Conocimos a dos personas que quieren seguir en contacto."
     )
+
+
+def test_money_and_nobody_ticked_read_naturally_in_both_languages():
+    money = [
+        MoneyTotal(kind="donation", currency="USD", amount=Decimal("12")),
+        MoneyTotal(kind="sale", currency="USD", amount=Decimal("7.50")),
+    ]
+    assert sentence("en", 0, 0, [PAPER], money=money) == (
+        "We distributed 540 copies of Red Banner. We collected $12 in donations and $7.50 in sales."
+    )
+    assert sentence("es", 0, 0, [PAPER], money=money) == (
+        "Repartimos 540 ejemplares de Bandera Roja. Recaudamos $12 en donaciones y $7,50 en ventas."
+    )
+    assert sentence("es", 0, 0, []) == "Salimos."

@@ -39,6 +39,20 @@ def _display_name(world):
     return {"display_name": "R"}
 
 
+def _import_draft(world):
+    from iskra.people import importing
+
+    if "import_draft" not in world.extra:
+        world.extra["import_draft"] = importing.draft_create(
+            actor=world.organizer,
+            collective=world.los_angeles,
+            data=b"display_name\nAnn\n",
+            file_name="a.csv",
+            encoding="auto",
+        )
+    return {"slug": world.los_angeles.slug, "pk": world.extra["import_draft"].pk}
+
+
 def _stage(world):
     return {"stage": Stage.objects.get(key="friend").pk}
 
@@ -82,7 +96,13 @@ MATRIX = [
         organizer=302,
     ),
     Case("people:contact", _contact_pk, centre=404),
-    Case("people:contact_edit", _contact_pk, centre=404),
+    Case(
+        "people:contact_edit",
+        _contact_pk,
+        member=404,
+        centre=404,
+        note="member: protected fields need a two-factor login (least privilege)",
+    ),
     Case("people:conversation_add", _contact_pk, centre=404),
     Case("people:stage_change", _contact_pk, method="post", data=_stage, member=302, organizer=302),
     Case("people:contacts", _la, centre=200, note="centre: counts by stage only"),
@@ -91,6 +111,7 @@ MATRIX = [
     Case("people:bulk", _la, method="post", member=302, organizer=302, centre=404),
     Case("people:workplace_map", _la, centre=404),
     Case("people:import", _la, member=404, centre=404),
+    Case("people:import_columns", _import_draft, member=404, centre=404),
     Case("people:export", _la, member=404, centre=404),
     Case("people:duplicates", _la, member=404, centre=404),
     Case("people:merge", _la, method="post", data=_merge, member=404, organizer=302, centre=404),

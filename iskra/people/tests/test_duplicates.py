@@ -12,7 +12,7 @@ from conftest import client_for
 from iskra.people import crypto, csvimport, queries, services
 from iskra.people.models import Contact
 
-migration = importlib.import_module("iskra.people.migrations.0004_phone_e164")
+migration = importlib.import_module("iskra.people.migrations.0006_phone_e164")
 
 
 def test_a_phone_written_two_ways_is_one_number_in_the_collectives_country(los_angeles, member):

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
@@ -37,6 +39,10 @@ class Command(BaseCommand):
         unknown = set(only) - set(modules)
         if unknown:
             raise CommandError(f"Unknown groups {sorted(unknown)}; known: {sorted(modules)}")
+        if settings.STATIC_MANIFEST:
+            # Production renders hashed static file names from collectstatic's manifest, as
+            # `iskra serve` does before it starts: without it every page fails.
+            call_command("collectstatic", interactive=False, verbosity=0)
         context = BenchContext(contacts=contacts, out=self.stdout)
         results: list[Result] = []
         for group, module in modules.items():
@@ -46,6 +52,7 @@ class Command(BaseCommand):
             results.extend(module.run(context))
         report = {
             "database": connection.vendor,
+            "settings": "development" if settings.DEBUG else "production",
             "contacts": contacts,
             "machine": f"{platform.machine()} {platform.processor() or ''}".strip(),
             "python": platform.python_version(),

@@ -57,7 +57,7 @@ def reindex_phones(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("network", "0001_initial"),
-        ("people", "0003_stage_counts"),
+        ("people", "0005_tag_collective_required"),
     ]
 
     operations = [

@@ -1,0 +1,504 @@
+"""Encrypted backups: one age-encrypted tar file holding a consistent snapshot of the
+database, the uploaded media and a manifest (see docs/reliability.md).
+
+Inside the tar: `manifest.json`, `database.sqlite3` (SQLite's online backup API) or
+`database.pgdump` (`pg_dump --format=custom`, taken in the same snapshot the row counts are
+read from), and `media/...`. The manifest holds Iskra's version, the migrations applied, the
+row count of every table and the SHA-256 of every other part. The keys that decrypt the
+contacts' protected fields are never in a backup: they are files outside the database and
+outside the media folder, and a media file that is one of them is refused.
+"""
+
+import hashlib
+import io
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+import pyrage
+from django.conf import settings
+from django.db import connection, connections
+
+from iskra.env import env_str
+
+FORMAT = 1
+MANIFEST = "manifest.json"
+SQLITE_PART = "database.sqlite3"
+POSTGRES_PART = "database.pgdump"
+# Tables that `migrate` fills by itself: a database holding only these is empty.
+MIGRATION_TABLES = {
+    "django_migrations",
+    "django_content_type",
+    "auth_permission",
+    "people_stage",
+    "iskra_cache",
+    "django_session",
+}
+
+Progress = Callable[[str], None]
+
+
+class BackupError(Exception):
+    """The backup cannot be made, read or restored; the message says why."""
+
+
+@dataclass
+class Manifest:
+    iskra_version: str
+    database: str
+    created_at: str
+    migrations: list[str]
+    counts: dict[str, int]
+    parts: dict[str, str] = field(default_factory=dict)
+    format: int = FORMAT
+
+    def as_json(self) -> bytes:
+        return json.dumps(self.__dict__, indent=1, sort_keys=True).encode()
+
+    @classmethod
+    def from_json(cls, data: bytes) -> "Manifest":
+        try:
+            values = json.loads(data)
+            return cls(**values)
+        except (ValueError, TypeError) as error:
+            raise BackupError(f"The manifest is not readable: {error}") from None
+
+
+def iskra_version() -> str:
+    try:
+        return version("iskra")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+# -- keys --------------------------------------------------------------------------------
+
+
+def recipients_from(values: list[str]) -> list[Any]:
+    """age public keys (age1...) from --recipient values and ISKRA_BACKUP_RECIPIENTS
+    (comma- or newline-separated); a value may also name a file of keys, one a line."""
+    texts = list(values)
+    if not texts:
+        texts = [env_str("ISKRA_BACKUP_RECIPIENTS", "")]
+    keys: list[str] = []
+    for text in texts:
+        path = Path(text.strip())
+        if text.strip() and not text.strip().startswith("age1") and path.is_file():
+            text = path.read_text()
+        keys.extend(
+            part.strip()
+            for part in text.replace(",", "\n").splitlines()
+            if part.strip() and not part.strip().startswith("#")
+        )
+    if not keys:
+        raise BackupError(
+            "No recipient: give --recipient age1... or set ISKRA_BACKUP_RECIPIENTS. "
+            "Create a key pair with `iskra backup --new-identity FILE` (or age-keygen)."
+        )
+    recipients = []
+    for key in keys:
+        try:
+            recipients.append(pyrage.x25519.Recipient.from_str(key))
+        except Exception:  # pyrage raises its own error types for malformed keys
+            raise BackupError(f"Not an age public key: {key[:12]}...") from None
+    return recipients
+
+
+def identities_from(path: Path) -> list[Any]:
+    try:
+        lines = path.read_text().splitlines()
+    except OSError as error:
+        raise BackupError(f"Cannot read the identity file {path}: {error.strerror}") from None
+    identities = []
+    for line in lines:
+        line = line.strip()
+        if line and not line.startswith("#"):
+            try:
+                identities.append(pyrage.x25519.Identity.from_str(line))
+            except Exception:
+                raise BackupError(f"{path} is not an age identity file.") from None
+    if not identities:
+        raise BackupError(f"{path} holds no age identity (a line AGE-SECRET-KEY-1...).")
+    return identities
+
+
+def new_identity(path: Path) -> str:
+    """Write a new age identity (private key) to `path`, readable by its owner only; return
+    its public key, the recipient to give `iskra backup`."""
+    identity = pyrage.x25519.Identity.generate()
+    public = str(identity.to_public())
+    created = datetime.now(UTC).isoformat(timespec="seconds")
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w") as key_file:
+        key_file.write(f"# created: {created}\n# public key: {public}\n{identity}\n")
+    return public
+
+
+# -- taking a backup ---------------------------------------------------------------------
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as source:
+        for chunk in iter(lambda: source.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _applied_migrations(cursor: Any) -> list[str]:
+    cursor.execute("SELECT app, name FROM django_migrations ORDER BY app, name")
+    return [f"{app}.{name}" for app, name in cursor.fetchall()]
+
+
+def _counts(cursor: Any, tables: list[str], quote: Callable[[str], str]) -> dict[str, int]:
+    counts = {}
+    for table in sorted(tables):
+        cursor.execute(f"SELECT COUNT(*) FROM {quote(table)}")  # noqa: S608 - names from catalog
+        counts[table] = cursor.fetchone()[0]
+    return counts
+
+
+def _sqlite_tables(db: sqlite3.Connection) -> list[str]:
+    rows = db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def _sqlite_quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _snapshot_sqlite(target: Path) -> tuple[list[str], dict[str, int]]:
+    source = sqlite3.connect(str(settings.DATABASES["default"]["NAME"]))
+    copy = sqlite3.connect(str(target))
+    try:
+        # The online backup API copies a consistent snapshot while the site keeps running.
+        source.backup(copy, pages=4096)
+    finally:
+        source.close()
+    try:
+        cursor = copy.cursor()
+        return _applied_migrations(cursor), _counts(cursor, _sqlite_tables(copy), _sqlite_quote)
+    finally:
+        copy.close()
+
+
+def postgres_url() -> str:
+    db = settings.DATABASES["default"]
+    user = f"{db['USER']}@" if db.get("USER") else ""
+    port = f":{db['PORT']}" if db.get("PORT") else ""
+    return f"postgresql://{user}{db.get('HOST') or 'localhost'}{port}/{db['NAME']}"
+
+
+def _postgres_env() -> dict[str, str]:
+    environment = dict(os.environ)
+    password = settings.DATABASES["default"].get("PASSWORD")
+    if password:
+        environment["PGPASSWORD"] = password  # not on the command line, where ps shows it
+    return environment
+
+
+def _snapshot_postgres(target: Path) -> tuple[list[str], dict[str, int]]:
+    # A second connection holds a repeatable-read snapshot: the counts are read in it, and
+    # pg_dump dumps exactly that snapshot (--snapshot), so the manifest matches the dump.
+    alias = "iskra_backup_snapshot"
+    connections.settings[alias] = {**settings.DATABASES["default"], "AUTOCOMMIT": False}
+    snapshot_connection = connections[alias]
+    try:
+        with snapshot_connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            cursor.execute("SELECT pg_export_snapshot()")
+            snapshot = cursor.fetchone()[0]
+            migrations = _applied_migrations(cursor)
+            tables = snapshot_connection.introspection.table_names(cursor)
+            counts = _counts(cursor, tables, snapshot_connection.ops.quote_name)
+            _run(
+                [
+                    "pg_dump",
+                    "--format=custom",
+                    "--no-owner",
+                    "--no-privileges",
+                    f"--snapshot={snapshot}",
+                    f"--file={target}",
+                    f"--dbname={postgres_url()}",
+                ]
+            )
+            snapshot_connection.rollback()
+    finally:
+        snapshot_connection.close()
+        del connections[alias]
+    return migrations, counts
+
+
+def _run(command: list[str]) -> None:
+    try:
+        subprocess.run(  # noqa: S603 - fixed program, our own arguments
+            command, check=True, capture_output=True, env=_postgres_env()
+        )
+    except FileNotFoundError:
+        raise BackupError(f"{command[0]} is not installed (PostgreSQL's client tools).") from None
+    except subprocess.CalledProcessError as error:
+        raise BackupError(
+            f"{command[0]} failed: {error.stderr.decode(errors='replace').strip()}"
+        ) from None
+
+
+def _key_files() -> set[Path]:
+    paths = set()
+    for name in ("ISKRA_DATA_KEY_FILE", "ISKRA_BLIND_INDEX_KEY_FILE"):
+        value = getattr(settings, name, "")
+        if value:
+            paths.add(Path(value).resolve())
+    return paths
+
+
+def _media_files() -> Iterator[Path]:
+    root = Path(settings.MEDIA_ROOT)
+    if not root.is_dir():
+        return
+    keys = _key_files()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and not path.is_symlink():
+            if path.resolve() in keys:
+                raise BackupError(
+                    f"{path} is a data key file inside the media folder; move it out: "
+                    "keys are never put in a backup."
+                )
+            yield path
+
+
+def create_backup(out: Path, recipients: list[Any], progress: Progress | None = None) -> Manifest:
+    """Write an encrypted backup to `out` (through a temporary file, renamed at the end)."""
+    say = progress or (lambda message: None)
+    vendor = connection.vendor
+    if vendor not in ("sqlite", "postgresql"):
+        raise BackupError(f"Backups of {vendor} databases are not supported.")
+    out = out.resolve()
+    with tempfile.TemporaryDirectory(prefix="iskra-backup-", dir=out.parent) as scratch_name:
+        scratch = Path(scratch_name)
+        part = SQLITE_PART if vendor == "sqlite" else POSTGRES_PART
+        say("database")
+        if vendor == "sqlite":
+            migrations, counts = _snapshot_sqlite(scratch / part)
+        else:
+            migrations, counts = _snapshot_postgres(scratch / part)
+        manifest = Manifest(
+            iskra_version=iskra_version(),
+            database=vendor,
+            created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            migrations=migrations,
+            counts=counts,
+        )
+        manifest.parts[part] = _sha256(scratch / part)
+        media_root = Path(settings.MEDIA_ROOT)
+        media = list(_media_files())
+        for path in media:
+            manifest.parts["media/" + path.relative_to(media_root).as_posix()] = _sha256(path)
+        say("archive")
+        archive = scratch / "backup.tar"
+        with tarfile.open(archive, "w") as tar:
+            _add_bytes(tar, MANIFEST, manifest.as_json())
+            tar.add(scratch / part, arcname=part)
+            for path in media:
+                tar.add(path, arcname="media/" + path.relative_to(media_root).as_posix())
+        (scratch / part).unlink()
+        say("encryption")
+        sealed = scratch / "backup.age"
+        pyrage.encrypt_file(str(archive), str(sealed), recipients)
+        archive.unlink()
+        os.chmod(sealed, 0o600)
+        os.replace(sealed, out)
+    return manifest
+
+
+def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    info.mode = 0o600
+    tar.addfile(info, io.BytesIO(data))
+
+
+# -- reading one back --------------------------------------------------------------------
+
+
+@contextmanager
+def opened(path: Path, identities: list[Any]) -> Iterator[tuple[Manifest, Path]]:
+    """Decrypt and unpack a backup into a private temporary folder; check every part's
+    SHA-256 against the manifest. Yields the manifest and the folder."""
+    if not path.is_file():
+        raise BackupError(f"{path} does not exist.")
+    with tempfile.TemporaryDirectory(prefix="iskra-restore-") as scratch_name:
+        scratch = Path(scratch_name)
+        archive = scratch / "backup.tar"
+        try:
+            pyrage.decrypt_file(str(path), str(archive), identities)
+        except Exception as error:
+            raise BackupError(
+                f"{path} cannot be decrypted with this identity (or is not an Iskra backup): "
+                f"{error}"
+            ) from None
+        unpacked = scratch / "unpacked"
+        unpacked.mkdir()
+        try:
+            with tarfile.open(archive) as tar:
+                tar.extractall(unpacked, filter="data")
+        except (tarfile.TarError, OSError) as error:
+            raise BackupError(f"{path} is not a readable backup: {error}") from None
+        archive.unlink()
+        manifest_path = unpacked / MANIFEST
+        if not manifest_path.is_file():
+            raise BackupError(f"{path} has no manifest: not an Iskra backup.")
+        manifest = Manifest.from_json(manifest_path.read_bytes())
+        if manifest.format != FORMAT:
+            raise BackupError(f"Backup format {manifest.format} is not known to this Iskra.")
+        for name, expected in manifest.parts.items():
+            part = unpacked / name
+            if not part.is_file():
+                raise BackupError(f"The backup lacks {name}, which its manifest lists.")
+            if _sha256(part) != expected:
+                raise BackupError(f"{name} does not match its SHA-256 in the manifest.")
+        yield manifest, unpacked
+
+
+def _sqlite_counts(path: Path) -> dict[str, int]:
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        result = db.execute("PRAGMA integrity_check").fetchone()[0]
+        if result != "ok":
+            raise BackupError(f"The database in the backup fails its integrity check: {result}")
+        return _counts(db.cursor(), _sqlite_tables(db), _sqlite_quote)
+    finally:
+        db.close()
+
+
+def verify_backup(path: Path, identities: list[Any]) -> Manifest:
+    """Everything short of restoring: decrypts, checks hashes, opens the database copy."""
+    with opened(path, identities) as (manifest, unpacked):
+        if manifest.database == "sqlite":
+            found = _sqlite_counts(unpacked / SQLITE_PART)
+            _compare(manifest.counts, found)
+        else:
+            _run(["pg_restore", "--list", str(unpacked / POSTGRES_PART)])
+    return manifest
+
+
+def _compare(expected: dict[str, int], found: dict[str, int]) -> None:
+    wrong = [
+        f"{table}: {found.get(table)} rows, the manifest says {count}"
+        for table, count in sorted(expected.items())
+        if found.get(table) != count
+    ]
+    if wrong:
+        raise BackupError("Row counts differ from the manifest: " + "; ".join(wrong[:10]))
+
+
+# -- restoring ---------------------------------------------------------------------------
+
+
+def live_counts() -> dict[str, int]:
+    with connection.cursor() as cursor:
+        tables = connection.introspection.table_names(cursor)
+        return _counts(cursor, tables, connection.ops.quote_name)
+
+
+def holds_data() -> list[str]:
+    """The tables of the current database with rows that `migrate` did not put there."""
+    return [
+        table
+        for table, count in live_counts().items()
+        # the full-text search index's set-up rows are made by `migrate` too
+        if count and table not in MIGRATION_TABLES and "_fts" not in table
+    ]
+
+
+def restore_backup(
+    path: Path, identities: list[Any], *, replace: bool = False, progress: Progress | None = None
+) -> Manifest:
+    say = progress or (lambda message: None)
+    filled = holds_data()
+    if filled and not replace:
+        raise BackupError(
+            "The database is not empty (" + ", ".join(filled[:5]) + "...). Restore into an "
+            "empty database, or pass --replace to overwrite everything in it."
+        )
+    with opened(path, identities) as (manifest, unpacked):
+        if manifest.database != connection.vendor:
+            raise BackupError(
+                f"This is a {manifest.database} backup; the configured database is "
+                f"{connection.vendor}."
+            )
+        say("database")
+        if manifest.database == "sqlite":
+            _restore_sqlite(unpacked / SQLITE_PART)
+        else:
+            _restore_postgres(unpacked / POSTGRES_PART)
+        say("media")
+        media_root = Path(settings.MEDIA_ROOT)
+        media = unpacked / "media"
+        if media.is_dir():
+            media_root.mkdir(parents=True, exist_ok=True)
+            shutil.copytree(media, media_root, dirs_exist_ok=True)
+    _compare(manifest.counts, live_counts())
+    return manifest
+
+
+def _restore_sqlite(part: Path) -> None:
+    _sqlite_counts(part)  # integrity check before anything is overwritten
+    connection.close()
+    source = sqlite3.connect(f"file:{part}?mode=ro", uri=True)
+    target = sqlite3.connect(str(settings.DATABASES["default"]["NAME"]), timeout=30)
+    try:
+        # The backup API writes the whole copy into the live file in one transaction,
+        # through its WAL, so a crash in the middle leaves the old database.
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+
+
+def _restore_postgres(part: Path) -> None:
+    connection.close()
+    with connection.cursor() as cursor:
+        tables = connection.introspection.table_names(cursor)
+        if tables:
+            quoted = ", ".join(connection.ops.quote_name(table) for table in tables)
+            cursor.execute(f"DROP TABLE IF EXISTS {quoted} CASCADE")
+    connection.close()
+    _run(
+        [
+            "pg_restore",
+            "--no-owner",
+            "--no-privileges",
+            "--single-transaction",
+            "--exit-on-error",
+            f"--dbname={postgres_url()}",
+            str(part),
+        ]
+    )
+
+
+# -- scheduled backups -------------------------------------------------------------------
+
+
+def scheduled_backup(folder: Path, keep: int, recipients: list[Any]) -> Path:
+    """A backup named by its time in `folder`; only the newest `keep` are kept."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    out = folder / f"iskra-{stamp}.age"
+    create_backup(out, recipients)
+    backups = sorted(folder.glob("iskra-*.age"))
+    for old in backups[: max(0, len(backups) - keep)]:
+        old.unlink()
+    return out

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from iskra.reliability import views
+
+app_name = "reliability"
+urlpatterns = [
+    path("<uuid:pk>/", views.job_detail, name="job"),
+    path("<uuid:pk>/cancel/", views.job_cancel, name="job_cancel"),
+]
