@@ -131,7 +131,9 @@ def execute(job_id: Any) -> str:
         return "skipped"
     job = Job.objects.get(pk=job_id)
     progress = Progress(job)
-    state, result, errors = Job.State.DONE, {}, []
+    state = Job.State.DONE
+    result: dict[str, Any] = {}
+    errors: list[str] = []
     try:
         progress.check()
         result = import_string(job.runner)(job, progress) or {}

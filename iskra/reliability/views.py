@@ -11,7 +11,7 @@ from iskra.reliability.models import Job
 
 def _own_job_or_404(request: HttpRequest, pk: str) -> Job:
     """A job is seen only by the person who started it."""
-    job = Job.objects.defer("payload").filter(pk=pk, created_by=request.user).first()
+    job = Job.objects.defer("payload").filter(pk=pk, created_by_id=request.user.pk).first()
     if job is None or job.state == Job.State.DRAFT:
         raise Http404
     return job

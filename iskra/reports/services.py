@@ -30,7 +30,7 @@ def _refuse_overlap(collective: Collective, period: Period, exclude: int | None 
             start__lte=period.end,
             end__gte=period.start,
         )
-        .exclude(pk=exclude)
+        .exclude(pk=exclude or 0)
         .order_by("start")
         .first()
     )
