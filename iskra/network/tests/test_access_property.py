@@ -116,7 +116,8 @@ def test_every_detail_url_answers_as_the_rules_say(
     try:
         promise = expected(grants_held, two_factor, responsible, target)
         client = client_for(user)
-        phone = f"{PHONE}{SLUGS.index(target):02d}".encode()
+        # Stored, and linked (tel:), in E.164.
+        phone = f"+131355501{SLUGS.index(target):02d}".encode()
         note = f"Secret note of {target}".encode()
 
         detail = client.get(reverse("people:contact", args=[contact.pk]), follow=False)
