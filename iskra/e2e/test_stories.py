@@ -429,7 +429,7 @@ def test_story_3_workplace_newsletter(
 
     visit(editor, f"{live_server.url}/distribution/detroit-plant/outings/new/")
     editor.get_by_label("Where").fill("Gate 4, shift change")
-    editor.locator(f"#id_copies_{issue.pk}").fill("120")
+    editor.locator(f"#id_copies_{issue.pk}_en").fill("120")
     editor.get_by_role("button", name="Save the outing").click()
     expect(editor.get_by_text("Gate 4, shift change").first).to_be_visible()
     check_page(editor)
