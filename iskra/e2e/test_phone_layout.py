@@ -103,6 +103,11 @@ def test_every_main_page_fits_a_phone(phone_page, live_server, los_angeles, usa,
     assert len(urls) >= 20
     for url in urls:
         _visit(page, url, "en")
+    # Typing a name already known warns at once, before saving.
+    _visit(page, f"{live_server.url}/people/c/los-angeles/add/", "en")
+    page.get_by_label("Name or nickname").fill("r")
+    expect(page.locator("#same-name")).to_contain_text("There is already R (met")
+    check_page(page)
     # The same pages in Spanish: longer words must not push them wider (reports were 520 px).
     page.get_by_role("button", name="Español").click()
     expect(page.locator("html")).to_have_attribute("lang", "es")

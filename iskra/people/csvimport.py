@@ -316,8 +316,7 @@ class RowReader:
         errors: list[RowError] = []
         values: dict[str, str] = {}
         for index, target in self.columns:
-            # NUL is never meaningful in a cell, and PostgreSQL refuses it in text.
-            value = row[index].replace("\x00", "").strip() if index < len(row) else ""
+            value = row[index].strip() if index < len(row) else ""
             if value[:1] == "'" and value[1:2] in FORMULA_STARTS:
                 value = value[1:]  # undo the quoting of our own export
             if len(value) > MAX_FIELD:

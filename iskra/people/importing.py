@@ -6,7 +6,7 @@ the storing are csvimport's, the same as the command line's."""
 import csv
 import io
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -245,7 +245,7 @@ def run_import(job: Job, progress: Progress) -> dict[str, Any]:
     try:
         report = csvimport.import_contacts(
             text.encode(),
-            collective=job.collective,
+            collective=cast(Collective, job.collective),  # an import job always has one
             actor=job.created_by,
             mapping=mapping_of(header, params["columns"]),
             skip_bad_rows=params["skip_bad_rows"],

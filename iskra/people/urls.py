@@ -13,6 +13,7 @@ urlpatterns = [
     path("contact/<int:pk>/stage/", views.stage_change, name="stage_change"),
     path("c/<slug:slug>/", views.contact_list, name="contacts"),
     path("c/<slug:slug>/add/", views.contact_add, name="contact_add"),
+    path("c/<slug:slug>/add/same-name/", views.same_name, name="same_name"),
     path("c/<slug:slug>/bulk/", views.bulk, name="bulk"),
     path("c/<slug:slug>/workplace/", views.workplace_map, name="workplace_map"),
     path("c/<slug:slug>/import/", views.import_contacts, name="import"),

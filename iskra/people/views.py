@@ -155,6 +155,16 @@ def contact_add(request: HttpRequest, slug: str) -> HttpResponse:
         introducer = Contact.objects.filter(pk=int(introduced_by), collective=collective).first()
         initial["introduced_by_contact"] = introducer
     form = QuickContactForm(request.POST or None, initial=initial, collective=collective)
+    # As the name is typed, the page says whether someone of that name is already here.
+    form.fields["display_name"].widget.attrs.update(
+        {
+            "hx-post": reverse("people:same_name", args=[collective.slug]),
+            "hx-trigger": "input changed delay:400ms, change",
+            "hx-target": "#same-name",
+            "hx-sync": "this:replace",
+            "hx-params": "display_name",
+        }
+    )
     matches: list[Contact] = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -179,6 +189,20 @@ def contact_add(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "people/contact_add.html",
         {"collective": collective, "form": form, "matches": matches, "introducer": introducer},
+    )
+
+
+@login_required
+@require_POST
+def same_name(request: HttpRequest, slug: str) -> HttpResponse:
+    """The contacts of the collective whose name is near-identical to the one being typed
+    (an htmx fragment of the add form; the name is posted, never put in a URL)."""
+    collective = _contacts_collective(request, slug, Capacity.CONTACTS)
+    name = request.POST.get("display_name", "")[:120]
+    return render(
+        request,
+        "people/same_name.html",
+        {"matches": queries.same_name(collective, name) if name.strip() else []},
     )
 
 

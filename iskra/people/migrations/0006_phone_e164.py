@@ -6,7 +6,7 @@ The numbers are encrypted, so this decrypts each one, normalizes it and writes i
 its new index. A database without phone numbers needs no key.
 """
 
-from django.db import migrations
+from django.db import migrations, transaction
 
 BATCH = 1000
 
@@ -18,13 +18,19 @@ def renormalize_names(apps, schema_editor):
     last = 0
     while True:
         batch = list(
-            Contact.objects.filter(pk__gt=last).order_by("pk").only("id", "display_name")[:BATCH]
+            Contact.objects.filter(pk__gt=last)
+            .order_by("pk")
+            .only("id", "display_name", "search_name")[:BATCH]
         )
         if not batch:
             break
+        changed = []
         for contact in batch:
-            contact.search_name = crypto.normalize_name(contact.display_name)
-        Contact.objects.bulk_update(batch, ["search_name"])
+            name = crypto.normalize_name(contact.display_name)
+            if name != contact.search_name:  # only names with punctuation change
+                contact.search_name = name
+                changed.append(contact)
+        Contact.objects.bulk_update(changed, ["search_name"])
         last = batch[-1].pk
 
 
@@ -43,14 +49,20 @@ def reindex_phones(apps, schema_editor):
     }
     last = 0
     while True:
-        batch = list(with_phone.filter(pk__gt=last).only("id", "collective_id", "phone")[:BATCH])
+        batch = list(
+            with_phone.filter(pk__gt=last).only("id", "collective_id", "phone", "phone_index")[
+                :BATCH
+            ]
+        )
         if not batch:
             break
-        for contact in batch:
-            region = regions.get(contact.collective_id, "")
-            phone = phones.for_storage(contact.phone, region)
-            index = crypto.phone_index(phone, region) if phone else ""
-            Contact.objects.filter(pk=contact.pk).update(phone=phone, phone_index=index)
+        with transaction.atomic():
+            for contact in batch:
+                region = regions.get(contact.collective_id, "")
+                phone = phones.for_storage(contact.phone, region)
+                index = crypto.phone_index(phone, region) if phone else ""
+                if (phone, index) != (contact.phone, contact.phone_index):
+                    Contact.objects.filter(pk=contact.pk).update(phone=phone, phone_index=index)
         last = batch[-1].pk
 
 

@@ -35,6 +35,10 @@ def _followup_pk(world):
     return {"pk": FollowUp.objects.get(contact=_contact(world)).pk}
 
 
+def _display_name(world):
+    return {"display_name": "R"}
+
+
 def _import_draft(world):
     from iskra.people import importing
 
@@ -103,6 +107,7 @@ MATRIX = [
     Case("people:stage_change", _contact_pk, method="post", data=_stage, member=302, organizer=302),
     Case("people:contacts", _la, centre=200, note="centre: counts by stage only"),
     Case("people:contact_add", _la, centre=404),
+    Case("people:same_name", _la, method="post", data=_display_name, centre=404),
     Case("people:bulk", _la, method="post", member=302, organizer=302, centre=404),
     Case("people:workplace_map", _la, centre=404),
     Case("people:import", _la, member=404, centre=404),

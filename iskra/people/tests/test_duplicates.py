@@ -125,3 +125,16 @@ def test_the_migration_renormalizes_names_stored_before(los_angeles, member):
     assert queries.name_pairs([los_angeles.pk]) == {}
     migration.renormalize_names(apps, connection.schema_editor())
     assert queries.name_pairs([los_angeles.pk]) == {(a.pk, b.pk): {"name"}}
+
+
+def test_the_add_form_warns_while_the_name_is_typed(los_angeles, member, detroit_member):
+    first = _r(los_angeles, member, "Palestine march", date(2026, 9, 3))
+    url = reverse("people:same_name", args=["los-angeles"])
+    form = client_for(member).get(reverse("people:contact_add", args=["los-angeles"]))
+    assert f'hx-post="{url}"'.encode() in form.content
+    content = client_for(member).post(url, {"display_name": " r "}).content.decode()
+    link = reverse("people:contact", args=[first.pk])
+    assert f'There is already <a href="{link}">R (met 3 Sep at Palestine march)</a>' in content
+    assert client_for(member).post(url, {"display_name": "Lupe"}).content.strip() == b""
+    assert client_for(detroit_member).post(url, {"display_name": "R"}).status_code == 404
+    assert client_for(member).get(url, {"display_name": "R"}).status_code == 405
