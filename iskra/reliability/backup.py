@@ -475,6 +475,16 @@ def _restore_postgres(part: Path) -> None:
         if tables:
             quoted = ", ".join(connection.ops.quote_name(table) for table in tables)
             cursor.execute(f"DROP TABLE IF EXISTS {quoted} CASCADE")
+        # Functions are not tables: the books' balance trigger function would make the
+        # restore of its own definition fail. Extensions' functions stay.
+        cursor.execute(
+            "SELECT p.oid::regprocedure::text FROM pg_proc p"
+            " JOIN pg_namespace n ON n.oid = p.pronamespace"
+            " WHERE n.nspname = current_schema() AND NOT EXISTS ("
+            "  SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')"
+        )
+        for (signature,) in cursor.fetchall():
+            cursor.execute(f"DROP FUNCTION IF EXISTS {signature} CASCADE")
     connection.close()
     _run(
         [

@@ -42,7 +42,7 @@ def test_the_demo_backs_up_and_restores_with_every_count_and_the_protected_note(
     source.run("demo")
     source.run("shell", "-c", PLANT)
     media = source.data_dir / "media" / "press"
-    media.mkdir(parents=True)
+    media.mkdir(parents=True, exist_ok=True)  # the demo may have pictures already
     (media / "photo.jpg").write_bytes(b"\xff\xd8 a photo")
     identity = tmp_path / "backup.key"
     public = source.run("backup", "--new-identity", str(identity)).stdout.split(": ")[1].split()[0]
