@@ -65,6 +65,12 @@ def test_a_workers_item_goes_from_a_phone_to_the_printed_sheet(
     editor.locator("#id_page").fill("2")
     editor.get_by_role("button", name="Place", exact=True).click()
     expect(editor.locator(".placement")).to_contain_text("Paint shop: 104 degrees")
+    # Ready to print: until then the PDF is a proof with a first page of what is missing.
+    to_editing = editor.get_by_role("button", name="Move to: Editing")
+    if to_editing.count():
+        to_editing.click()
+    editor.get_by_role("button", name="Move to: Ready to print").click()
+    expect(editor.locator(".badge.state-ready")).to_have_text("Ready to print")
     with editor.expect_download() as download:
         editor.get_by_role("link", name="PDF (English)").click()
     pdf = tmp_path / "sheet.pdf"

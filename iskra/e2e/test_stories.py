@@ -403,6 +403,12 @@ def test_story_3_workplace_newsletter(
     expect(editor.locator(".placement")).to_have_count(2)
     check_page(editor)
 
+    # Ready to print: until then the PDF is a proof with a first page of what is missing.
+    to_editing = editor.get_by_role("button", name="Move to: Editing")
+    if to_editing.count():
+        to_editing.click()
+    editor.get_by_role("button", name="Move to: Ready to print").click()
+    expect(editor.locator(".badge.state-ready")).to_have_text("Ready to print")
     with editor.expect_download() as download:
         editor.get_by_role("link", name="PDF (English)").click()
     pdf = tmp_path / "sheet.pdf"

@@ -13,7 +13,7 @@ def test_signing_in_from_an_english_browser_greets_in_the_accounts_language(memb
     browser = Client(HTTP_ACCEPT_LANGUAGE="en")
     password_step(browser, "bob")
     page = browser.get("/").content.decode()
-    assert "Sesión iniciada como bob." in page
+    assert "Has entrado como bob." in page
     assert "Successfully signed in" not in page
 
 

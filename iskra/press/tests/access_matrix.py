@@ -8,7 +8,7 @@ from iskra.core.testing import Case
 from iskra.network.models import Membership, Role
 from iskra.network.services import membership_create
 from iskra.press import services
-from iskra.press.models import Article
+from iskra.press.models import Article, ArticleImage
 
 
 def _editor(world):
@@ -222,6 +222,14 @@ def _public_image(world):
     return {"pk": picture.pk, "name": picture.image_name}
 
 
+def _public_image_size(world):
+    from iskra.press import images
+
+    kwargs = _public_image(world)
+    picture = ArticleImage.objects.get(pk=kwargs["pk"])
+    return {"pk": picture.pk, "width": images.widths_for(picture)[0], "extension": "webp"}
+
+
 def _public_topic(world):
     _published(world)
     return {"slug": "strikes", "language": "en"}
@@ -258,6 +266,10 @@ MATRIX += [
     Case("public:article_bundle", _public_article, **PUBLIC),
     Case("public:topic", _public_topic, **PUBLIC),
     Case("public:image", _public_image, **PUBLIC),
+    Case("public:image_size", _public_image_size, **PUBLIC),
+    Case("public:houses_css", lambda world: {}, **PUBLIC),
+    Case("public:edition_pdf", _public_issue, **PUBLIC),
+    Case("public:edition_front", _public_issue, **PUBLIC),
     Case("public:feed", _public_feed, **PUBLIC),
     Case("public:submit", _public_pub, **PUBLIC),
     Case("public:submit_thanks", _public_pub, **PUBLIC),
