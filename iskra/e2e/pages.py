@@ -135,6 +135,7 @@ def english_words_in_html(html: str, language: str) -> list[str]:
 
 def check_page(page: Page, language: str = "en") -> None:
     """The page fits a phone and, in another language than English, shows no English."""
+    page.wait_for_load_state()  # a page still navigating has no document to measure yet
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE_WIDTH, f"{page.url} is {width} px wide on a {PHONE_WIDTH} px phone"
     if language != "en":

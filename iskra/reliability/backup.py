@@ -28,7 +28,7 @@ from typing import Any
 
 import pyrage
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connection
 
 from iskra.env import env_str
 
@@ -212,33 +212,33 @@ def _postgres_env() -> dict[str, str]:
 
 def _snapshot_postgres(target: Path) -> tuple[list[str], dict[str, int]]:
     # A second connection holds a repeatable-read snapshot: the counts are read in it, and
-    # pg_dump dumps exactly that snapshot (--snapshot), so the manifest matches the dump.
-    alias = "iskra_backup_snapshot"
-    connections.settings[alias] = {**settings.DATABASES["default"], "AUTOCOMMIT": False}
-    snapshot_connection = connections[alias]
-    try:
-        with snapshot_connection.cursor() as cursor:
+    # pg_dump dumps exactly that snapshot (--snapshot), so the manifest matches the dump. It is
+    # a plain psycopg connection, outside Django's handler: nothing else may use it.
+    import psycopg
+
+    password = settings.DATABASES["default"].get("PASSWORD") or None
+    with psycopg.connect(postgres_url(), password=password, autocommit=False) as snapshot:
+        with snapshot.cursor() as cursor:
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             cursor.execute("SELECT pg_export_snapshot()")
-            snapshot = cursor.fetchone()[0]
+            exported = cursor.fetchone()
+            assert exported is not None
             migrations = _applied_migrations(cursor)
-            tables = snapshot_connection.introspection.table_names(cursor)
-            counts = _counts(cursor, tables, snapshot_connection.ops.quote_name)
+            cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+            tables = [row[0] for row in cursor.fetchall()]
+            counts = _counts(cursor, tables, connection.ops.quote_name)
             _run(
                 [
                     "pg_dump",
                     "--format=custom",
                     "--no-owner",
                     "--no-privileges",
-                    f"--snapshot={snapshot}",
+                    f"--snapshot={exported[0]}",
                     f"--file={target}",
                     f"--dbname={postgres_url()}",
                 ]
             )
-            snapshot_connection.rollback()
-    finally:
-        snapshot_connection.close()
-        del connections[alias]
+        snapshot.rollback()
     return migrations, counts
 
 
