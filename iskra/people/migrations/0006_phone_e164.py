@@ -6,7 +6,7 @@ The numbers are encrypted, so this decrypts each one, normalizes it and writes i
 its new index. A database without phone numbers needs no key.
 """
 
-from django.db import migrations, transaction
+from django.db import migrations
 
 BATCH = 1000
 
@@ -56,13 +56,16 @@ def reindex_phones(apps, schema_editor):
         )
         if not batch:
             break
-        with transaction.atomic():
-            for contact in batch:
-                region = regions.get(contact.collective_id, "")
-                phone = phones.for_storage(contact.phone, region)
-                index = crypto.phone_index(phone, region) if phone else ""
-                if (phone, index) != (contact.phone, contact.phone_index):
-                    Contact.objects.filter(pk=contact.pk).update(phone=phone, phone_index=index)
+        changed = []
+        for contact in batch:
+            region = regions.get(contact.collective_id, "")
+            phone = phones.for_storage(contact.phone, region)
+            index = crypto.phone_index(phone, region) if phone else ""
+            if (phone, index) != (contact.phone, contact.phone_index):
+                contact.phone, contact.phone_index = phone, index
+                changed.append(contact)
+        # One statement per batch, not one per contact (13 minutes at 100,000 contacts).
+        Contact.objects.bulk_update(changed, ["phone", "phone_index"])
         last = batch[-1].pk
 
 
