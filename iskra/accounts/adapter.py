@@ -62,17 +62,6 @@ class InvitationOnlyAdapter(DefaultAccountAdapter):
         is all allauth's rate limits and session rows ever see."""
         return pseudonymous_address(super().get_client_ip(request))
 
-    def add_message(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
-        """allauth's messages ("Successfully signed in as …") in the signed-in person's own
-        language: at sign-in the request still speaks the browser's."""
-        user = getattr(request, "user", None)
-        language = getattr(user, "language", "") if user is not None else ""
-        if language and user.is_authenticated:  # type: ignore[union-attr]
-            with translation.override(language):
-                super().add_message(request, *args, **kwargs)
-        else:
-            super().add_message(request, *args, **kwargs)
-
     def login(self, request: HttpRequest, user: Any) -> None:
         super().login(request, user)
         log_action("accounts.login.succeeded", actor=user, target=user)
