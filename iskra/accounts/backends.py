@@ -4,6 +4,7 @@ from typing import Any
 
 from allauth.account.auth_backends import AuthenticationBackend
 from django.conf import settings
+from django.contrib.auth import get_user_model
 
 
 def login_blocked(user: Any) -> bool:
@@ -17,6 +18,20 @@ def login_blocked(user: Any) -> bool:
 class AccountBackend(AuthenticationBackend):
     """allauth's backend (a ModelBackend). `user_can_authenticate` is also asked when a session
     is loaded, so a blocked account's existing sessions stop working too."""
+
+    def get_user(self, user_id: Any) -> Any:
+        # Every signed-in request loads its user: a raw query skips building the ORM's (the
+        # same row, with the same field conversions).
+        model = get_user_model()
+        found = list(
+            model._default_manager.raw(
+                f"SELECT * FROM {model._meta.db_table} WHERE id = %s",  # noqa: S608 - a table
+                [user_id],
+            )
+        )
+        if not found:
+            return None
+        return found[0] if self.user_can_authenticate(found[0]) else None
 
     def user_can_authenticate(self, user: Any) -> bool:
         return super().user_can_authenticate(user) and not login_blocked(user)

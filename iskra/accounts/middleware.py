@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from iskra.network.scope import needs_two_factor
+from iskra.network.scope import has_two_factor, needs_two_factor
 
 # Paths a user who still has to set up two-factor login may reach.
 TWO_FACTOR_SETUP_PREFIXES = ("/accounts/", "/static/", "/me/language/", "/me/join/")
@@ -64,13 +64,8 @@ class RequireTwoFactorMiddleware:
 
 
 def _has_two_factor(user: object) -> bool:
-    from allauth.mfa.adapter import get_adapter
-    from allauth.mfa.models import Authenticator
-
-    # Recovery codes alone are a fallback, not a second factor.
-    return get_adapter().is_mfa_enabled(
-        user, [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
-    )
+    # Recovery codes alone are a fallback, not a second factor (one answer per request).
+    return has_two_factor(user)
 
 
 # How often a session's "last seen" (time and address, on the sessions page) is refreshed.

@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
@@ -60,6 +60,8 @@ class Scope:
     user_id: int | None
     grants: dict[Capacity, frozenset[int]] = field(default_factory=dict)
     roles: frozenset[str] = frozenset()
+    # Every collective the grants name: id -> (slug, path), for the navigation bar.
+    places: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     def ids(self, capacity: Capacity) -> frozenset[int]:
         return self.grants.get(capacity, frozenset())
@@ -67,6 +69,16 @@ class Scope:
     def can(self, capacity: Capacity, collective: Collective | int) -> bool:
         collective_id = collective if isinstance(collective, int) else collective.pk
         return collective_id in self.ids(capacity)
+
+    def deepest(self, capacity: Capacity) -> Collective | None:
+        """The deepest collective granted `capacity` (the first by path among equals), built
+        from what the scope already read: no query."""
+        ids = self.ids(capacity)
+        if not ids:
+            return None
+        pk = min(ids, key=lambda pk: (-len(self.places[pk][1]), self.places[pk][1]))
+        slug, path = self.places[pk]
+        return Collective(pk=pk, slug=slug, path=path)
 
 
 EMPTY_SCOPE = Scope(user_id=None)
@@ -91,37 +103,51 @@ def forget_scope(user: Any) -> None:
 
 
 def _compute_scope(user: Any) -> Scope:
-    rows_with_status = list(
-        Membership.objects.active()
-        .filter(user=user)
-        .values_list("role", "collective__path", "status")
-    )
-    if not rows_with_status:
+    # Two plain statements instead of three ORM querysets: every signed-in page computes the
+    # scope, and building querysets was most of a page's fixed cost (docs/benchmarks.md).
+    # Paths are digits and slashes, so a path is a LIKE prefix as it stands.
+    membership, collective = Membership._meta.db_table, Collective._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT m.role, m.status, own.path, c.id, c.slug, c.path "  # noqa: S608 - table names
+            f"FROM {membership} m JOIN {collective} own ON own.id = m.collective_id "
+            f"JOIN {collective} c ON c.path LIKE own.path || '%%' "
+            "WHERE m.user_id = %s AND m.ended_at IS NULL",
+            [user.pk],
+        )
+        joined = cursor.fetchall()
+    if not joined:
         return Scope(user_id=user.pk)
-    memberships = [(role, path) for role, path, _status in rows_with_status]
+    memberships = {(role, path) for role, _status, path, *_rest in joined}
     friend_of = {
-        (role, path) for role, path, status in rows_with_status if status in NO_PROTECTED_STATUSES
+        (role, path) for role, status, path, *_rest in joined if status in NO_PROTECTED_STATUSES
     }
-    prefixes = {path for _role, path in memberships}
-    subtree_filter = Q()
-    for prefix in prefixes:
-        subtree_filter |= Q(path__startswith=prefix)
-    rows = list(Collective.objects.filter(subtree_filter).values_list("id", "path"))
+    places = {pk: (slug, path) for *_membership, pk, slug, path in joined}
     grants: dict[Capacity, set[int]] = {capacity: set() for capacity in Capacity}
     for role, prefix in memberships:
-        own = [pk for pk, path in rows if path == prefix]
-        below = [pk for pk, path in rows if path.startswith(prefix)]
+        own = [pk for pk, (_slug, path) in places.items() if path == prefix]
+        below = [pk for pk, (_slug, path) in places.items() if path.startswith(prefix)]
         for capacity, reaches_down in ROLE_GRANTS[role]:
             if capacity in PROTECTED_CAPACITIES and (role, prefix) in friend_of:
                 continue
             grants[capacity].update(below if reaches_down else own)
-    share_recipients = [path for role, path in memberships if role in SHARE_ROLES]
+    share_recipients = sorted({path for role, path in memberships if role in SHARE_ROLES})
     if share_recipients:
-        now = timezone.now()
-        shared = ContactShare.objects.filter(
-            recipient__path__in=share_recipients, revoked_at__isnull=True, expires_at__gt=now
-        ).values_list("source_id", flat=True)
-        for source_id in shared:
+        share = ContactShare._meta.db_table
+        marks = ", ".join(["%s"] * len(share_recipients))
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT source.id, source.slug, source.path FROM {share} s "  # noqa: S608
+                f"JOIN {collective} recipient ON recipient.id = s.recipient_id "
+                f"JOIN {collective} source ON source.id = s.source_id "
+                f"WHERE recipient.path IN ({marks}) AND s.revoked_at IS NULL "
+                "AND s.expires_at > %s",
+                [*share_recipients, now],
+            )
+            shared = cursor.fetchall()
+        for source_id, slug, path in shared:
+            places[source_id] = (slug, path)
             grants[Capacity.CONTACTS].add(source_id)
             grants[Capacity.PROTECTED].add(source_id)
             grants[Capacity.VIEW].add(source_id)
@@ -130,6 +156,7 @@ def _compute_scope(user: Any) -> Scope:
         user_id=user.pk,
         grants={capacity: frozenset(ids) for capacity, ids in grants.items()},
         roles=frozenset(role for role, _path in memberships),
+        places=places,
     )
 
 
@@ -207,16 +234,21 @@ def needs_two_factor(user: Any) -> bool:
 def has_two_factor(user: Any) -> bool:
     """Whether the account logs in with a second factor (allauth then always asks for it).
     Recovery codes alone are a fallback, not a second factor."""
-    from allauth.mfa.adapter import get_adapter
     from allauth.mfa.models import Authenticator
 
     if user is None or not user.is_authenticated:
         return False
     cached = getattr(user, "_iskra_two_factor", None)
     if cached is None:
-        cached = get_adapter().is_mfa_enabled(
-            user, [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
-        )
+        # allauth's `is_mfa_enabled` as one plain statement (every signed-in page of a role
+        # that needs two factors asks).
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT 1 FROM {Authenticator._meta.db_table} "  # noqa: S608 - a table name
+                "WHERE user_id = %s AND type IN (%s, %s) LIMIT 1",
+                [user.pk, Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN],
+            )
+            cached = cursor.fetchone() is not None
         user._iskra_two_factor = cached
     return bool(cached)
 
