@@ -348,5 +348,10 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env_str("ISKRA_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        # Django's own console handler (development mode) would print "Not Found: <path>"
+        # unfiltered, tokens included: its records go up to the redacting handler instead.
+        "django": {"handlers": [], "propagate": True},
+        "django.db.backends": {"level": "WARNING"},
+    },
 }

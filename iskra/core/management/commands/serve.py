@@ -17,10 +17,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers", type=int, default=env_int("ISKRA_WEB_WORKERS", 2, minimum=1)
         )
+        # Threads (gunicorn's gthread worker): a client slow to send its request, or a TLS
+        # handshake, holds one thread instead of a whole worker, and connections are kept alive.
+        parser.add_argument(
+            "--threads", type=int, default=env_int("ISKRA_WEB_THREADS", 4, minimum=1)
+        )
         parser.add_argument("--certfile", help="serve HTTPS with this certificate (PEM)")
         parser.add_argument("--keyfile", help="the certificate's private key (PEM)")
 
-    def handle(self, *args: Any, host: str, port: int, workers: int, **options: Any) -> None:
+    def handle(
+        self, *args: Any, host: str, port: int, workers: int, threads: int, **options: Any
+    ) -> None:
         tls = []
         if options["certfile"]:
             tls = ["--certfile", options["certfile"], "--keyfile", options["keyfile"] or ""]
@@ -40,12 +47,12 @@ class Command(BaseCommand):
                 f"{host}:{port}",
                 "--workers",
                 str(workers),
+                "--threads",
+                str(threads),
                 "--logger-class",
-                "iskra.reliability.gunicorn.QuietHealthLogger",
+                "iskra.reliability.gunicorn.IskraGunicornLogger",
                 "--access-logfile",
                 "-",
-                "--logger-class",
-                "iskra.core.redaction.RedactingGunicornLogger",
                 "--access-logformat",
                 '%(t)s "%(m)s %(U)s" %(s)s %(b)s %(L)ss',
                 *tls,
