@@ -73,3 +73,18 @@ def outing_fields(fields: dict[str, Any], place: str) -> dict[str, Any]:
 def form_errors(html: str) -> list[str]:
     """The first error messages of a page a form came back on."""
     return re.findall(r'<ul class="errorlist[^>]*>\s*<li>([^<]*)', html)[:3]
+
+
+def select_options(html: str, name: str) -> list[str]:
+    """The values a select offers (the reader above keeps only the one a browser sends)."""
+    found = re.search(rf'<select[^>]*name="{re.escape(name)}"[^>]*>(.*?)</select>', html, re.S)
+    return re.findall(r'<option value="([^"]+)"', found.group(1)) if found else []
+
+
+def dues_fields(fields: dict[str, Any], member: str, amount_minor: int) -> dict[str, Any]:
+    """The treasurer's "payment received" form: a member, an amount, the form's own month, cash."""
+    filled = dict(fields)
+    filled["member"] = member
+    filled["amount"] = f"{amount_minor // 100}.{amount_minor % 100:02d}"
+    filled.setdefault("method", "cash")
+    return filled

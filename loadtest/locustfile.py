@@ -18,12 +18,12 @@ import uuid
 from itertools import count
 from typing import Any
 
-from forms import form_errors, form_on, outing_fields
+from forms import dues_fields, form_errors, form_on, outing_fields, select_options
 from locust import HttpUser, between, task
 
 SETUP = json.loads(open(os.environ["LOADTEST_ACCOUNTS"]).read())  # noqa: SIM115
 WRITES = os.environ["LOADTEST_WRITES"]
-_accounts = {role: count() for role in ("organizer", "member")}
+_accounts = {role: count() for role in ("organizer", "member", "treasurer")}
 
 
 def totp(secret: str, at: float | None = None) -> str:
@@ -40,10 +40,10 @@ def record(kind: str, **values: Any) -> None:
         writes.write(json.dumps({"kind": kind, **values}) + "\n")
 
 
-class Organizer(HttpUser):
-    """An organizer or member of the city: signs in with password and TOTP code, then works."""
+class SignedIn(HttpUser):
+    """Someone of the city who signs in with password and TOTP code, then works."""
 
-    weight = 3
+    abstract = True
     wait_time = between(1, 4)
     role = "organizer"
 
@@ -79,6 +79,13 @@ class Organizer(HttpUser):
         )
         if "/accounts/" in response.url:
             raise RuntimeError(f"two-factor login failed for {self.account['username']}")
+
+
+class Organizer(SignedIn):
+    """An organizer of the city: follow-ups, contacts, conversations, outings."""
+
+    weight = 3
+    role = "organizer"
 
     @task(3)
     def followups(self) -> None:
@@ -155,6 +162,40 @@ class Organizer(HttpUser):
 class Member(Organizer):
     weight = 3
     role = "member"
+
+
+class Treasurer(SignedIn):
+    """A treasurer of the city: reads the dues list and the books, records dues paid in cash."""
+
+    weight = 1
+    role = "treasurer"
+
+    @task(3)
+    def dues_list(self) -> None:
+        self.client.get(f"/finance/{self.city}/dues/", name="dues list")
+
+    @task(1)
+    def books(self) -> None:
+        self.client.get(f"/finance/{self.city}/", name="books")
+
+    @task(2)
+    def record_dues(self) -> None:
+        url = f"/finance/{self.city}/dues/"
+        page = self.client.get(url, name="dues list")
+        form = form_on(page.text, "amount")
+        members = select_options(page.text, "member")
+        if form is None or not members:
+            return
+        member = random.choice(members)
+        amount_minor = random.randint(100_000, 9_999_999)  # with the member, this payment's mark
+        fields = dues_fields(form["fields"], member, amount_minor)
+        with self.post(url, fields, name="record dues", catch_response=True, allow_redirects=False) as response:
+            if response.status_code == 302:
+                record("dues", member=int(member), amount_minor=amount_minor)
+                response.success()
+            else:
+                problems = form_errors(response.text)
+                response.failure(f"record dues answered {response.status_code}: {problems}")
 
 
 class PublicReader(HttpUser):

@@ -109,6 +109,15 @@ def wait_for(url: str, deadline: float) -> None:
     raise SystemExit(f"the server did not answer {url} in time")
 
 
+def writes_by_kind(writes: Path) -> dict[str, int]:
+    kinds: dict[str, int] = {}
+    if writes.exists():
+        for line in writes.read_text().splitlines():
+            kind = json.loads(line)["kind"]
+            kinds[kind] = kinds.get(kind, 0) + 1
+    return kinds
+
+
 def lost_writes(writes: Path, query: Any) -> tuple[int, int]:
     """(writes reported as successful, those not found in the database)."""
     if not writes.exists():
@@ -119,6 +128,9 @@ def lost_writes(writes: Path, query: Any) -> tuple[int, int]:
     conversations: dict[int, int] = {}
     for contact_id, number in query("SELECT contact_id, COUNT(*) FROM people_conversation GROUP BY contact_id"):
         conversations[contact_id] = number
+    dues: dict[tuple[int, int], int] = {}
+    for member_id, amount_minor in query("SELECT member_id, amount_minor FROM finance_duespayment"):
+        dues[(member_id, amount_minor)] = dues.get((member_id, amount_minor), 0) + 1
     expected: dict[int, int] = {}
     lost = 0
     for entry in entries:
@@ -126,6 +138,12 @@ def lost_writes(writes: Path, query: Any) -> tuple[int, int]:
             lost += 1
         elif entry["kind"] == "outing" and entry["place"] not in outings:
             lost += 1
+        elif entry["kind"] == "dues":
+            key = (entry["member"], entry["amount_minor"])
+            if dues.get(key, 0) > 0:
+                dues[key] -= 1
+            else:
+                lost += 1
         elif entry["kind"] == "conversation":
             expected[entry["contact"]] = expected.get(entry["contact"], 0) + 1
     for contact_id, number in expected.items():
@@ -220,6 +238,7 @@ def main() -> None:
         "p99_ms": float(total["99%"]),
         "errors": int(total["Failure Count"]),
         "writes": reported,
+        "writes_by_kind": writes_by_kind(writes),
         "lost_writes": lost,
         "database_is_locked": locked,
         "load_average": os.getloadavg(),

@@ -83,7 +83,7 @@ def main(out: Path, contacts: int, users: int) -> None:
         )
     accounts = []
     for number in range(users):
-        for role in (Role.ORGANIZER, Role.MEMBER):
+        for role in (Role.ORGANIZER, Role.MEMBER, Role.TREASURER):
             username = f"load-{role}-{number}"
             user = User.objects.filter(username=username).first()
             if user is None:

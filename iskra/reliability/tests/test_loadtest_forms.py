@@ -8,6 +8,7 @@ from pathlib import Path
 
 from conftest import client_for
 from iskra.distribution.models import Outing
+from iskra.finance.models import DuesPayment
 
 _spec = importlib.util.spec_from_file_location(
     "loadtest_forms", Path(__file__).resolve().parents[3] / "loadtest" / "forms.py"
@@ -16,6 +17,7 @@ assert _spec is not None and _spec.loader is not None
 _forms = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_forms)
 form_errors, form_on, outing_fields = _forms.form_errors, _forms.form_on, _forms.outing_fields
+dues_fields, select_options = _forms.dues_fields, _forms.select_options
 
 
 def test_the_load_tests_outing_is_accepted(member, los_angeles):
@@ -41,3 +43,16 @@ def test_the_load_tests_contact_is_accepted(member, los_angeles):
 def test_form_errors_are_read():
     page = '<ul class="errorlist" id="id_x_error"><li>This time is in the future.</li></ul>'
     assert form_errors(page) == ["This time is in the future."]
+
+
+def test_the_load_tests_dues_payment_is_accepted(treasurer, member, los_angeles):
+    client = client_for(treasurer)
+    url = f"/finance/{los_angeles.slug}/dues/"
+    page = client.get(url).content.decode()
+    form = form_on(page, "amount")
+    assert form is not None
+    assert str(member.pk) in select_options(page, "member")
+    response = client.post(url, dues_fields(form["fields"], str(member.pk), 123_456))
+    assert response.status_code == 302, form_errors(response.content.decode())
+    payment = DuesPayment.objects.get()
+    assert (payment.member, payment.amount_minor, payment.method) == (member, 123_456, "cash")

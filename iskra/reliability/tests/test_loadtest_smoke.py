@@ -1,6 +1,6 @@
 """A 20-second smoke run of `make loadtest` (loadtest/run.py): a production-mode server on
-127.0.0.1 that it starts itself, members and organizers signing in with their second factor,
-CSRF on; no error, no lost write, no "database is locked"."""
+127.0.0.1 that it starts itself, members, organizers and a treasurer signing in with their
+second factor, CSRF on; no error, no lost write, no "database is locked"."""
 
 import json
 import subprocess
@@ -23,9 +23,9 @@ def test_a_short_load_test_loses_nothing(tmp_path, db):
             "--database",
             "sqlite",
             "--users",
-            "3",
+            "9",  # by the weights 3:3:1:2, one of them a treasurer
             "--spawn-rate",
-            "3",
+            "9",
             "--time",
             "20",
             "--contacts",
