@@ -2,6 +2,7 @@
 monitors' /healthz and cuts tokens out of the paths. (It named two logger classes and gunicorn
 kept only the second: /healthz filled the log although each class passed its own test.)"""
 
+import http.client
 import subprocess
 import time
 import urllib.error
@@ -25,7 +26,7 @@ def test_the_served_access_log_is_quiet_about_health_and_tokens(tmp_path, db):
     with open(log, "w") as output:
         server = subprocess.Popen(  # noqa: S603 - our own command
             [*ISKRA, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "1"],
-            env=instance.environment(ISKRA_LOG_LEVEL="INFO"),
+            env=instance.environment(ISKRA_LOG_LEVEL="INFO", HOME=str(tmp_path)),
             stdout=output,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -40,6 +41,15 @@ def test_the_served_access_log_is_quiet_about_health_and_tokens(tmp_path, db):
                 pass
             assert time.monotonic() < deadline, log.read_text()[-3000:]
             time.sleep(0.3)
+        # A browser's connection, idle for 3 s between two requests, is still open (at
+        # gunicorn's default 2 s the second request met a closed socket under load).
+        browser = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        browser.request("GET", "/healthz")
+        assert browser.getresponse().read()
+        time.sleep(3)
+        browser.request("GET", "/healthz")
+        assert browser.getresponse().status == 200
+        browser.close()
         _get(f"http://127.0.0.1:{port}/me/join/SECRETTOKEN123/")
         assert _get(f"http://127.0.0.1:{port}/p/") == 200
         time.sleep(0.5)
@@ -52,3 +62,4 @@ def test_the_served_access_log_is_quiet_about_health_and_tokens(tmp_path, db):
     assert "/healthz" not in text
     assert "SECRETTOKEN123" not in text and "/me/join/[redacted]" in text
     assert "gthread" in text or "Using worker: gthread" in text
+    assert not (tmp_path / ".gunicorn").exists(), "gunicorn opened its control socket"
