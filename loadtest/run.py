@@ -9,12 +9,17 @@ runs Locust headless, stops the server, then checks that every write Locust repo
 successful is in the database. It prints one JSON summary (requests per second, p50/p95/p99,
 errors, lost writes) and exits non-zero on errors or lost writes. PostgreSQL uses the
 database named by --pg-database (default iskra_loadtest), dropped and created anew.
+
+The data made for a run are kept in var/loadtest-seeds/ (and, for PostgreSQL, as a template
+database of the same name) and copied for the next run with the same size, migrations and
+set-up; `--fresh` makes them anew.
 """
 
 import argparse
 import base64
 import csv
 import datetime
+import hashlib
 import json
 import os
 import signal
@@ -151,6 +156,73 @@ def lost_writes(writes: Path, query: Any) -> tuple[int, int]:
     return len(entries), lost
 
 
+SEEDS = HERE.parent / "var" / "loadtest-seeds"
+
+
+def seed_name(database: str, contacts: int, users: int) -> str:
+    """The data depend on the migrations, the dataset generators and the set-up script: a
+    change to any of them makes a new seed."""
+    digest = hashlib.sha256()
+    sources = sorted(HERE.parent.glob("iskra/*/migrations/*.py")) + sorted(HERE.parent.glob("iskra/*/dataset.py"))
+    for path in [*sources, HERE / "setup_data.py"]:
+        digest.update(str(path.relative_to(HERE.parent)).encode() + path.read_bytes())
+    return f"{database}-{contacts}-{users}-{digest.hexdigest()[:12]}"
+
+
+def save_seed(seed: Path, folder: Path, options: Any, database_url: str) -> None:
+    """Keep the data just made (and its keys) for the next run: making 20,000 contacts with
+    their conversations, outings and articles takes minutes, copying them seconds."""
+    import shutil
+
+    partial = seed.with_name(seed.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    for name in ("data.key", "blind-index.key", "accounts.json"):
+        shutil.copy(folder / name, partial / name)
+    if options.database == "postgres":
+        import psycopg
+
+        with psycopg.connect(f"{options.pg_url}/postgres", autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{seed.name}" WITH (FORCE)')
+            admin.execute(f'CREATE DATABASE "{seed.name}" TEMPLATE "{options.pg_database}"')
+    else:
+        source = sqlite3.connect(folder / "iskra.sqlite3")
+        target = sqlite3.connect(partial / "iskra.sqlite3")
+        with target:
+            source.backup(target)
+        source.close()
+        target.close()
+    shutil.rmtree(seed, ignore_errors=True)
+    partial.rename(seed)
+
+
+def seed_exists(seed: Path, options: Any) -> bool:
+    if not (seed / "accounts.json").exists():
+        return False
+    if options.database == "postgres":
+        import psycopg
+
+        with psycopg.connect(f"{options.pg_url}/postgres", autocommit=True) as admin:
+            found = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [seed.name]).fetchall()
+            return bool(found)
+    return (seed / "iskra.sqlite3").exists()
+
+
+def restore_seed(seed: Path, folder: Path, options: Any, database_url: str) -> None:
+    import shutil
+
+    for name in ("data.key", "blind-index.key", "accounts.json"):
+        shutil.copy(seed / name, folder / name)
+    if options.database == "postgres":
+        import psycopg
+
+        with psycopg.connect(f"{options.pg_url}/postgres", autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{options.pg_database}" WITH (FORCE)')
+            admin.execute(f'CREATE DATABASE "{options.pg_database}" TEMPLATE "{seed.name}"')
+    else:
+        shutil.copy(seed / "iskra.sqlite3", folder / "iskra.sqlite3")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
@@ -162,6 +234,7 @@ def main() -> None:
     parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--pg-database", default="iskra_loadtest")
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--fresh", action="store_true", help="make the data anew, not from the seed")
     options = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="iskra-loadtest-"))
@@ -186,15 +259,25 @@ def main() -> None:
             finally:
                 db.close()
 
-    env = environment(folder, database_url)
-    subprocess.run([*ISKRA, "migrate", "--verbosity", "0"], env=env, check=True)  # noqa: S603
-    accounts = folder / "accounts.json"
     users_per_role = max(1, options.users)
-    subprocess.run(  # noqa: S603
-        [sys.executable, str(HERE / "setup_data.py"), str(accounts), str(options.contacts), str(users_per_role)],
-        env=env,
-        check=True,
-    )
+    accounts = folder / "accounts.json"
+    seed = None if options.fresh else SEEDS / seed_name(options.database, options.contacts, users_per_role)
+    if seed is not None and seed_exists(seed, options):
+        restore_seed(seed, folder, options, database_url)
+        env = environment(folder, database_url)
+        print(f"data from the seed {seed} (--fresh makes it anew)", flush=True)
+    else:
+        started = time.monotonic()
+        env = environment(folder, database_url)
+        subprocess.run([*ISKRA, "migrate", "--verbosity", "0"], env=env, check=True)  # noqa: S603
+        subprocess.run(  # noqa: S603
+            [sys.executable, str(HERE / "setup_data.py"), str(accounts), str(options.contacts), str(users_per_role)],
+            env=env,
+            check=True,
+        )
+        print(f"data made in {time.monotonic() - started:.0f} s", flush=True)
+        if seed is not None:
+            save_seed(seed, folder, options, database_url)
     cert, key = self_signed(folder)
     port = free_port()
     server = subprocess.Popen(  # noqa: S603

@@ -30,6 +30,7 @@ def test_a_short_load_test_loses_nothing(tmp_path, db):
             "20",
             "--contacts",
             "0",
+            "--fresh",
             "--out",
             str(out),
         ],
