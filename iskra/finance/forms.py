@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from iskra.core.widgets import QuickSelect
 from iskra.finance.labels import DEFAULT_CHART
 from iskra.finance.models import DuesPayment, DuesPledge
 
@@ -40,7 +41,7 @@ class RecordForm(forms.Form):
 
 
 class DuesPaymentForm(forms.Form):
-    member = forms.TypedChoiceField(label=_("Member"), coerce=int)
+    member = forms.TypedChoiceField(label=_("Member"), coerce=int, widget=QuickSelect)
     amount = MoneyField(label=_("Amount"))
     month = forms.DateField(
         label=_("For the month"),

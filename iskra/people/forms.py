@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from iskra.core.languages import content_language_choices
+from iskra.core.widgets import QuickCheckboxSelectMultiple, QuickSelect
 from iskra.people import services
 from iskra.people.importing import ENCODINGS, FIELD_LABELS
 from iskra.people.models import PROTECTED_FIELDS, Channel, Contact, Conversation, Stage
@@ -50,6 +51,8 @@ def language_choices() -> list[tuple[str, str]]:
 
 
 class UserChoiceField(forms.ModelChoiceField):
+    widget = QuickSelect
+
     def label_from_instance(self, obj: Any) -> str:
         return obj.get_username()
 
@@ -77,7 +80,7 @@ class ContactForm(PlainMessagesForm):
         label=_("By"),
         choices=Channel.choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=QuickCheckboxSelectMultiple,
     )
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
     email = forms.EmailField(label=_("Email"), required=False)
@@ -177,7 +180,7 @@ class ConversationPageForm(ConversationForm):
         label=_("Who took part"),
         queryset=get_user_model().objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=QuickCheckboxSelectMultiple,
     )
     assignee = UserChoiceField(
         label=_("Who does the next step"),
@@ -193,6 +196,7 @@ class ConversationPageForm(ConversationForm):
             .objects.filter(memberships__collective=collective, memberships__ended_at__isnull=True)
             .distinct()
             .order_by("username")
+            .only("pk", "username")  # the choices show names; a whole account is 15 fields
         )
         self.fields["members"].queryset = members  # type: ignore[attr-defined]
         self.fields["members"].label_from_instance = lambda user: user.get_username()  # type: ignore[attr-defined]
