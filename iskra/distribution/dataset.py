@@ -19,7 +19,7 @@ HANDOUTS_PER_CONTACT = 10
 LINES_PER_OUTING = 3
 BATCH = 20_000
 DAYS = 3 * 365
-BENCH_PAPER = "bench-paper"
+BENCH_PAPER = "bench-banner"  # not the press dataset's "bench-paper": both run in one database
 OUTING_COLUMNS = [
     "id",
     "collective_id",
