@@ -22,6 +22,7 @@ from django_tasks import task
 from iskra.audit.services import log_action
 from iskra.core.errors import DomainError
 from iskra.reliability.models import Job
+from iskra.reliability.outputs import output_remove
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +84,7 @@ def job_create(
 
 def job_start(*, job: Job, inline: bool = False) -> None:
     """Queue the job (or run it now when it is small); a finished job may be run again."""
+    output_remove(job)
     Job.objects.filter(pk=job.pk).update(
         state=Job.State.QUEUED,
         cancel_requested=False,

@@ -6,4 +6,5 @@ app_name = "reliability"
 urlpatterns = [
     path("<uuid:pk>/", views.job_detail, name="job"),
     path("<uuid:pk>/cancel/", views.job_cancel, name="job_cancel"),
+    path("<uuid:pk>/download/", views.job_download, name="job_download"),
 ]
