@@ -409,8 +409,13 @@ def test_story_3_workplace_newsletter(
         to_editing.click()
     editor.get_by_role("button", name="Move to: Ready to print").click()
     expect(editor.locator(".badge.state-ready")).to_have_text("Ready to print")
+    # The PDF is made by a job: its page shows the steps, then offers the file.
+    editor.get_by_role("button", name="PDF (English)").click()
+    expect(editor.locator("#job-progress")).to_contain_text("Done", timeout=60_000)
+    check_page(editor)
     with editor.expect_download() as download:
-        editor.get_by_role("link", name="PDF (English)").click()
+        editor.get_by_role("link", name=re.compile(r"^Download .*-en\.pdf$")).click()
+    editor.get_by_role("link", name="Back to the issue").click()
     pdf = tmp_path / "sheet.pdf"
     download.value.save_as(pdf)
     info = poppler("pdfinfo", str(pdf))

@@ -46,7 +46,7 @@ urlpatterns = [
         views.placement_remove,
         name="placement_remove",
     ),
-    path("<slug:slug>/<int:number>/pdf/", views.issue_pdf, name="issue_pdf"),
+    path("<slug:slug>/<int:number>/print/", views.issue_print, name="issue_print"),
     path("<slug:slug>/<int:number>/send/", views.issue_send, name="issue_send"),
     path("<slug:slug>/<int:number>/print-runs/", views.print_run_add, name="print_run_add"),
 ]

@@ -142,7 +142,7 @@ MATRIX = [
         organizer=302,
         **EDITOR_ONLY,
     ),
-    Case("press:issue_pdf", _issue, **EDITOR_ONLY),
+    Case("press:issue_print", _issue, method="post", organizer=302, **EDITOR_ONLY),
     Case("press:issue_send", _issue, method="post", organizer=302, **EDITOR_ONLY),
     Case("press:placement_remove", _placement, method="post", organizer=302, **EDITOR_ONLY),
     Case(
