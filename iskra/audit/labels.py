@@ -45,6 +45,7 @@ ACTION_LABELS: dict[str, str | Promise] = {
     "people.keys.rotated": _("Data keys rotated"),
     "press.publication.created": _("Publication created"),
     "press.publication.updated": _("Publication changed"),
+    "press.site.exported": _("Public site exported"),
     "press.issue.created": _("Issue created"),
     "press.issue.state_changed": _("Issue state changed"),
     "press.issue.article_placed": _("Article placed in an issue"),

@@ -6,6 +6,7 @@ app_name = "press"
 urlpatterns = [
     path("", views.publication_list, name="publications"),
     path("new/", views.publication_create, name="publication_create"),
+    path("export-site/", views.site_export, name="site_export"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("articles/<int:pk>/edit/", views.article_edit, name="article_edit"),
     path("articles/<int:pk>/state/", views.article_state, name="article_state"),

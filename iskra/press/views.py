@@ -75,8 +75,24 @@ def publication_list(request: HttpRequest) -> HttpResponse:
         {
             "publications": queries.editable_publications(request.user),
             "can_create": visible_collectives(request.user, Capacity.EDIT).exists(),
+            "public_base": feeds.public_base(request),
         },
     )
+
+
+@login_required
+@require_POST
+def site_export(request: HttpRequest) -> HttpResponse:
+    """Any editor may export the public site: it holds only what is published already."""
+    if not visible_collectives(request.user, Capacity.EDIT).exists():
+        raise Http404
+    base_url = request.POST.get("base_url", "").strip() or feeds.public_base(request)
+    try:
+        job = press_jobs.export_start(actor=request.user, base_url=base_url)
+    except DomainError as error:
+        _fail(request, error)
+        return redirect("press:publications")
+    return redirect("reliability:job", pk=job.pk)
 
 
 @login_required

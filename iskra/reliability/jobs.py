@@ -155,6 +155,7 @@ def execute(job_id: Any) -> str:
         result=result,
         errors=errors[:1000],
         done=progress.job.done,
+        total=progress.job.total,
         finished_at=timezone.now(),
         heartbeat_at=timezone.now(),
     )

@@ -102,6 +102,14 @@ def _image(world):
 MATRIX = [
     Case("press:publications", _editor_kwargs, outsider=200, other=200, member=200, centre=200),
     Case("press:publication_create", _editor_kwargs, **EDITOR_ONLY),
+    Case(
+        "press:site_export",
+        _editor_kwargs,
+        method="post",
+        data=lambda world: {"base_url": "https://paper.example.org/"},
+        organizer=302,
+        **EDITOR_ONLY,
+    ),
     Case("press:publication", _pub, **EDITOR_ONLY),
     Case("press:publication_edit", _pub, **EDITOR_ONLY),
     Case(
