@@ -100,6 +100,8 @@ ACTION_LABELS: dict[str, str | Promise] = {
     "finance.transfer.confirmed": _("Transfer received"),
     "finance.transfer.sent": _("Transfer sent"),
     "reliability.job.cancelled": _("Job cancelled"),
+    "reliability.backup.started": _("Backup started"),
+    "reliability.backup.written": _("Backup written"),
 }
 
 # The last word of an action, for actions another app adds without naming them here.

@@ -54,6 +54,10 @@ class Progress:
             )
             self.check()
 
+    def complete(self) -> None:
+        """The work is stored: the bar ends full. No cancel check: nothing is left to stop."""
+        self.job.done = self.job.total
+
     def check(self) -> None:
         if Job.objects.filter(pk=self.job.pk, cancel_requested=True).exists():
             raise JobCancelled()

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from iskra.core.errors import DomainError
-from iskra.reliability import health, jobs, outputs
+from iskra.reliability import backup_jobs, health, jobs, outputs
 from iskra.reliability.models import Job
 
 
@@ -55,6 +55,36 @@ def job_download(request: HttpRequest, pk: str) -> FileResponse:
     )
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _superuser_or_404(request: HttpRequest) -> None:
+    if not request.user.is_superuser:
+        raise Http404
+
+
+@login_required
+def backups(request: HttpRequest) -> HttpResponse:
+    _superuser_or_404(request)
+    context = {
+        "folder": backup_jobs.backup_folder(),
+        "backups": backup_jobs.backup_list(),
+        "running": Job.objects.filter(
+            runner=backup_jobs.RUNNER, state__in=[Job.State.QUEUED, Job.State.RUNNING]
+        ).first(),
+    }
+    return render(request, "reliability/backups.html", context)
+
+
+@login_required
+@require_POST
+def backup_start(request: HttpRequest) -> HttpResponse:
+    _superuser_or_404(request)
+    try:
+        job = backup_jobs.backup_start(actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("reliability:backups")
+    return redirect("reliability:job", pk=job.pk)
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
