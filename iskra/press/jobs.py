@@ -20,7 +20,7 @@ from iskra.audit.services import log_action
 from iskra.core.errors import DomainError
 from iskra.network.scope import Capacity, visible_collectives
 from iskra.press import export, printing
-from iskra.press.models import Issue, Publication
+from iskra.press.models import Issue
 from iskra.press.services import require_editor
 from iskra.reliability import outputs
 from iskra.reliability.jobs import Progress, job_create, job_start
@@ -29,7 +29,7 @@ from iskra.reliability.outputs import output_file
 
 # Steps a print job usually takes, for its progress bar: the layout passes of the format,
 # then writing the PDF (and imposing it). A job that takes more raises the total as it goes.
-LAYOUT_PASSES = {Publication.PrintFormat.TABLOID: 4, Publication.PrintFormat.A5_BOOKLET: 1}
+LAYOUT_PASSES: dict[str, int] = {"tabloid": 4, "a5-booklet": 1}
 
 
 def print_start(
