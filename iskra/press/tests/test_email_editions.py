@@ -12,6 +12,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from asgiref.sync import sync_to_async
 from django.core import mail
+from django.db import connections
 from django.test import Client
 from django.urls import reverse
 
@@ -36,8 +37,14 @@ class Inbox:
         if self.refuse_after is not None and len(self.messages) >= self.refuse_after:
             return "421 Service not available, closing transmission channel"
         self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
-        await sync_to_async(self.after_each, thread_sensitive=False)(len(self.messages))
+        await sync_to_async(self._after, thread_sensitive=False)(len(self.messages))
         return "250 Message accepted for delivery"
+
+    def _after(self, count: int) -> None:
+        try:
+            self.after_each(count)
+        finally:
+            connections.close_all()  # this thread's own connections, so none outlives the test
 
     def recipients(self) -> list[str]:
         return sorted(message["To"] for message in self.messages)
