@@ -69,7 +69,9 @@ def backups(request: HttpRequest) -> HttpResponse:
         "folder": backup_jobs.backup_folder(),
         "backups": backup_jobs.backup_list(),
         "running": Job.objects.filter(
-            runner=backup_jobs.RUNNER, state__in=[Job.State.QUEUED, Job.State.RUNNING]
+            runner=backup_jobs.RUNNER,
+            created_by_id=request.user.pk,
+            state__in=[Job.State.QUEUED, Job.State.RUNNING],
         ).first(),
     }
     return render(request, "reliability/backups.html", context)
