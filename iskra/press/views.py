@@ -191,6 +191,7 @@ def issue_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
             "deliveries": queries.delivery_counts(issue),
             "problems": queries.issue_problems(issue, list(publication.languages), placements),
             "proof": printing.is_proof(issue),
+            "jobs": queries.issue_jobs(request.user, issue),
         },
     )
 

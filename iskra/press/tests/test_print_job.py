@@ -36,7 +36,7 @@ def _print(client, issue, django_capture_on_commit_callbacks, **data):
 
 
 def test_the_editor_watches_the_pdf_job_and_downloads_the_pdf(
-    editor, paper, tmp_path, django_capture_on_commit_callbacks
+    editor, paper, los_angeles, tmp_path, django_capture_on_commit_callbacks
 ):
     issue = make_issue(editor, paper)
     article = make_article(editor, paper, title="Huelga en el puerto", language="es")
@@ -56,6 +56,12 @@ def test_the_editor_watches_the_pdf_job_and_downloads_the_pdf(
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
     assert "Huelga en el puerto" in text
     assert LogEntry.objects.filter(action="press.issue.printed", actor=editor).count() == 1
+    # Back on the issue page, the editor finds her PDF job again; another editor does not.
+    issue_url = reverse("press:issue", args=["red-banner", issue.number])
+    assert response["Location"] in client.get(issue_url).content.decode()
+    colleague_page = client_for(make_editor(los_angeles, "colleague")).get(issue_url)
+    assert colleague_page.status_code == 200
+    assert response["Location"] not in colleague_page.content.decode()
 
 
 def test_another_collective_editor_cannot_print_nor_see_the_job(
