@@ -31,6 +31,7 @@ from iskra.reliability.jobs import Progress, job_create, job_start
 from iskra.reliability.models import Job
 
 BATCH_SIZE = 50
+EDITION_RUNNER = "iskra.press.editions.edition_runner"
 
 
 def edition_send(*, actor: Any, issue: Issue, base_url: str) -> Job:
@@ -39,9 +40,17 @@ def edition_send(*, actor: Any, issue: Issue, base_url: str) -> Job:
     if issue.state != Issue.State.PUBLISHED:
         raise DomainError(_("Only a published issue can be sent."))
     with transaction.atomic():
+        # Two sendings at once could both take the same pending rows: one at a time.
+        busy = Job.objects.select_for_update().filter(
+            runner=EDITION_RUNNER,
+            params__issue=issue.pk,
+            state__in=[Job.State.QUEUED, Job.State.RUNNING],
+        )
+        if busy.exists():
+            raise DomainError(_("This issue is being sent already: see its progress."))
         job = job_create(
             actor=actor,
-            runner="iskra.press.editions.edition_runner",
+            runner=EDITION_RUNNER,
             title=_("Email edition of %(issue)s")
             % {"issue": f"{issue.publication} #{issue.number}"},
             collective=issue.publication.collective,

@@ -17,6 +17,7 @@ from django.test import Client
 from django.urls import reverse
 
 from conftest import client_for
+from iskra.core.errors import DomainError
 from iskra.people import crypto
 from iskra.press import editions, services
 from iskra.press.models import EmailDelivery, Subscriber
@@ -225,3 +226,13 @@ def test_a_cancelled_edition_stops_and_sending_again_sends_only_the_rest(
     again.refresh_from_db()
     assert again.state == Job.State.DONE and again.result["sent"] == 4
     assert smtp.recipients() == sorted(addresses)  # each exactly once
+
+
+def test_an_issue_being_sent_is_not_sent_twice_at_once(newsroom, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    base_url = "https://paper.example.org"
+    editions.edition_send(actor=newsroom.editor, issue=newsroom.issue, base_url=base_url)
+    with pytest.raises(DomainError, match="being sent already"):
+        editions.edition_send(actor=newsroom.editor, issue=newsroom.issue, base_url=base_url)
+    Job.objects.update(state=Job.State.DONE)
+    editions.edition_send(actor=newsroom.editor, issue=newsroom.issue, base_url=base_url)
