@@ -310,6 +310,8 @@ DEFAULT_FROM_EMAIL = env_str("ISKRA_FROM_EMAIL", "iskra@localhost")
 # The public address of the press (e.g. https://paper.example.org or https://example.org/sub):
 # canonical links, feeds, the sitemap, email editions and the QR codes printed on paper use it.
 ISKRA_PUBLIC_URL = env_str("ISKRA_PUBLIC_URL", "").rstrip("/")
+# Files that jobs made (PDFs, export zips) are removed by the worker after this many days.
+ISKRA_JOB_FILES_DAYS = env_int("ISKRA_JOB_FILES_DAYS", 7, minimum=1)
 ISKRA_INVITATION_DAYS = env_int("ISKRA_INVITATION_DAYS", 7, minimum=1)
 ISKRA_AUDIT_RETENTION_MONTHS = env_int("ISKRA_AUDIT_RETENTION_MONTHS", 36, minimum=1)
 # Contacts with no conversation for this long (and not members) are proposed for deletion.

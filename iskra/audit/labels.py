@@ -45,6 +45,7 @@ ACTION_LABELS: dict[str, str | Promise] = {
     "people.keys.rotated": _("Data keys rotated"),
     "press.publication.created": _("Publication created"),
     "press.publication.updated": _("Publication changed"),
+    "press.site.exported": _("Public site exported"),
     "press.issue.created": _("Issue created"),
     "press.issue.state_changed": _("Issue state changed"),
     "press.issue.article_placed": _("Article placed in an issue"),
@@ -99,6 +100,8 @@ ACTION_LABELS: dict[str, str | Promise] = {
     "finance.transfer.confirmed": _("Transfer received"),
     "finance.transfer.sent": _("Transfer sent"),
     "reliability.job.cancelled": _("Job cancelled"),
+    "reliability.backup.started": _("Backup started"),
+    "reliability.backup.written": _("Backup written"),
 }
 
 # The last word of an action, for actions another app adds without naming them here.

@@ -1,5 +1,5 @@
-"""Chores of the worker: rows of the database cache that expired are deleted, and SQLite's
-planner statistics are kept fresh.
+"""Chores of the worker: rows of the database cache that expired are deleted, the files of old
+jobs are removed, and SQLite's planner statistics are kept fresh.
 
 Django's database cache deletes expired rows only when it is full, so rate-limit entries
 (keyed hashes of client addresses) would otherwise stay in the table long after their hour."""
@@ -10,6 +10,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import connections, router
 from django.utils import timezone
+
+from iskra.reliability.outputs import purge_outputs
 
 CULL_SECONDS = 600
 
@@ -47,6 +49,7 @@ def cull_forever(stop: threading.Event) -> None:
     """The worker's background chores: cull now, then every ten minutes until `stop`."""
     while True:
         cull_expired_cache()
+        purge_outputs()
         optimize_sqlite()
         connections.close_all()
         if stop.wait(CULL_SECONDS):

@@ -2,6 +2,7 @@
 without an account; the plant's editor turns it into an article, places it on the back of the
 sheet and prints the PDF."""
 
+import re
 import subprocess
 
 import pytest
@@ -9,6 +10,7 @@ from playwright.sync_api import expect
 
 from conftest import PASSWORD, TOTP_SECRET
 from iskra.e2e.conftest import login
+from iskra.e2e.pages import check_page
 from iskra.press.models import Article, Submission
 from iskra.press.tests.factories import make_editor, make_issue, make_publication
 
@@ -71,8 +73,12 @@ def test_a_workers_item_goes_from_a_phone_to_the_printed_sheet(
         to_editing.click()
     editor.get_by_role("button", name="Move to: Ready to print").click()
     expect(editor.locator(".badge.state-ready")).to_have_text("Ready to print")
+    # The PDF is made by a job: its page shows the steps, then offers the file.
+    editor.get_by_role("button", name="PDF (English)").click()
+    expect(editor.locator("#job-progress")).to_contain_text("Done", timeout=60_000)
+    check_page(editor)
     with editor.expect_download() as download:
-        editor.get_by_role("link", name="PDF (English)").click()
+        editor.get_by_role("link", name=re.compile(r"^Download .*-en\.pdf$")).click()
     pdf = tmp_path / "sheet.pdf"
     download.value.save_as(pdf)
     info = poppler("pdfinfo", str(pdf))

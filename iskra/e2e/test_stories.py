@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.utils import timezone, translation
 from playwright.sync_api import Locator, Page, expect
 
@@ -409,8 +410,13 @@ def test_story_3_workplace_newsletter(
         to_editing.click()
     editor.get_by_role("button", name="Move to: Ready to print").click()
     expect(editor.locator(".badge.state-ready")).to_have_text("Ready to print")
+    # The PDF is made by a job: its page shows the steps, then offers the file.
+    editor.get_by_role("button", name="PDF (English)").click()
+    expect(editor.locator("#job-progress")).to_contain_text("Done", timeout=60_000)
+    check_page(editor)
     with editor.expect_download() as download:
-        editor.get_by_role("link", name="PDF (English)").click()
+        editor.get_by_role("link", name=re.compile(r"^Download .*-en\.pdf$")).click()
+    editor.get_by_role("link", name="Back to the issue").click()
     pdf = tmp_path / "sheet.pdf"
     download.value.save_as(pdf)
     info = poppler("pdfinfo", str(pdf))
@@ -430,6 +436,18 @@ def test_story_3_workplace_newsletter(
     editor.get_by_role("button", name="Record a print run").click()
     expect(editor.get_by_text("300 copies")).to_be_visible()
     assert Issue.objects.get(pk=issue.pk).state == Issue.State.PRINTED
+
+    # Published, the sheet goes to its email subscribers: the editor watches the job send it.
+    reader = press.subscriber_signup(publication=sheet, email="reader@example.org", language="en")
+    press.subscriber_confirm(subscriber=reader)
+    editor.get_by_role("button", name="Move to: Published").click()
+    editor.once("dialog", lambda dialog: dialog.accept())
+    editor.get_by_role("button", name="Send to subscribers").click()
+    expect(editor.locator("#job-progress")).to_contain_text("1 of 1", timeout=60_000)
+    expect(editor.get_by_text("1 copy sent.")).to_be_visible()
+    check_page(editor)
+    assert [message.to for message in mail.outbox] == [["reader@example.org"]]
+    editor.get_by_role("link", name="Back to the issue").click()
 
     visit(editor, f"{live_server.url}/distribution/detroit-plant/outings/new/")
     editor.get_by_label("Where").fill("Gate 4, shift change")

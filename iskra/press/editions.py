@@ -1,14 +1,17 @@
 """Email editions: a published issue sent to its confirmed subscribers as HTML and plain text,
-in batches, by a background job (django-tasks).
+in batches, by a job the editor watches ("n of m sent", a cancel button; see
+docs/background-jobs.md).
 
 Resuming without sending twice: one EmailDelivery row per (issue, subscriber), unique, created
 before anything is sent; a row is marked sent right after the SMTP server accepted its message.
-A job that dies mid-way (a crash, the server gone) leaves the rest pending, and running the job
-again sends only those. The Message-ID is derived from the row, so even the one message that
-could be in flight during a crash is recognizable as the same message by the receiving side.
+A job that dies mid-way (a crash, the server gone) or that the editor cancels leaves the rest
+pending, and sending again sends only those. The Message-ID is derived from the row, so even
+the one message that could be in flight during a crash is recognizable as the same message by
+the receiving side.
 """
 
 import smtplib
+from collections.abc import Callable
 from typing import Any
 
 from django.core.mail import EmailMultiAlternatives, get_connection
@@ -17,7 +20,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django_tasks import task
 
 from iskra.audit.services import log_action
 from iskra.core.errors import DomainError
@@ -25,30 +27,61 @@ from iskra.press import feeds, queries, tokens
 from iskra.press.models import EmailDelivery, Issue, Subscriber
 from iskra.press.rendering import article_html, plain_text
 from iskra.press.services import require_editor
+from iskra.reliability.jobs import Progress, job_create, job_start
+from iskra.reliability.models import Job
 
 BATCH_SIZE = 50
+EDITION_RUNNER = "iskra.press.editions.edition_runner"
 
 
-def edition_send(*, actor: Any, issue: Issue, base_url: str) -> None:
-    """An editor sends a published issue: the job is queued; it may be sent again safely."""
+def edition_send(*, actor: Any, issue: Issue, base_url: str) -> Job:
+    """An editor sends a published issue: a job she watches; it may be sent again safely."""
     require_editor(actor, issue.publication.collective)
     if issue.state != Issue.State.PUBLISHED:
         raise DomainError(_("Only a published issue can be sent."))
     with transaction.atomic():
+        # Two sendings at once could both take the same pending rows: one at a time.
+        busy = Job.objects.select_for_update().filter(
+            runner=EDITION_RUNNER,
+            params__issue=issue.pk,
+            state__in=[Job.State.QUEUED, Job.State.RUNNING],
+        )
+        if busy.exists():
+            raise DomainError(_("This issue is being sent already: see its progress."))
+        job = job_create(
+            actor=actor,
+            runner=EDITION_RUNNER,
+            title=_("Email edition of %(issue)s")
+            % {"issue": f"{issue.publication} #{issue.number}"},
+            collective=issue.publication.collective,
+            params={
+                "issue": issue.pk,
+                "slug": issue.publication.slug,
+                "number": issue.number,
+                "base_url": base_url,
+                "resumable": True,
+                "result_template": "press/edition_result.html",
+            },
+        )
         log_action(
             "press.issue.email_queued",
             actor=actor,
             target=issue,
             collective=issue.publication.collective,
-            details={},
+            details={"job": str(job.pk)},
         )
-        transaction.on_commit(lambda: send_edition.enqueue(issue.pk, base_url))
+        job_start(job=job)
+    return job
 
 
-@task()
-def send_edition(issue_id: int, base_url: str, batch_size: int = BATCH_SIZE) -> dict[str, int]:
-    issue = Issue.objects.select_related("publication").get(pk=issue_id)
-    return deliver(issue=issue, base_url=base_url, batch_size=batch_size)
+def edition_runner(job: Job, progress: Progress) -> dict[str, int]:
+    issue = Issue.objects.select_related("publication").get(pk=job.params["issue"])
+    step = _("Sending to subscribers")
+    return deliver(
+        issue=issue,
+        base_url=job.params["base_url"],
+        report=lambda done, total: progress(step, done, total),
+    )
 
 
 def prepare_deliveries(issue: Issue) -> int:
@@ -59,9 +92,22 @@ def prepare_deliveries(issue: Issue) -> int:
     return len(rows)
 
 
-def deliver(*, issue: Issue, base_url: str, batch_size: int = BATCH_SIZE) -> dict[str, int]:
+def deliver(
+    *,
+    issue: Issue,
+    base_url: str,
+    batch_size: int = BATCH_SIZE,
+    report: Callable[[int, int], None] | None = None,
+) -> dict[str, int]:
+    """Send what is pending. `report(done, total)` is told after each message (a job's
+    progress: it stops the sending there when the editor cancelled; the rest stays pending)."""
     prepare_deliveries(issue)
     counts = {"sent": 0, "failed": 0, "skipped": 0}
+    rows = EmailDelivery.objects.filter(issue=issue)
+    total = rows.count()
+    done = total - rows.filter(state=EmailDelivery.State.PENDING).count()
+    tell = report or (lambda done, total: None)
+    tell(done, total)
     editions: dict[str, tuple[str, str, str]] = {}
     while True:
         batch = list(
@@ -77,6 +123,8 @@ def deliver(*, issue: Issue, base_url: str, batch_size: int = BATCH_SIZE) -> dic
             for delivery in batch:
                 outcome = _deliver_one(delivery, issue, base_url, connection, editions)
                 counts[outcome] += 1
+                done += 1
+                tell(done, total)
     log_action(
         "press.issue.emailed",
         target=issue,

@@ -28,7 +28,7 @@ import re
 import shutil
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,7 @@ from django.core.files.storage import default_storage
 from django.db.models import Q
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from iskra.press import editions_files, images, public_views, queries
 from iskra.press.models import Article, ArticleImage, Topic
@@ -220,7 +221,13 @@ def _prune(folder: Path, root: Path) -> None:
         folder = folder.parent
 
 
-def export_site(directory: Path, *, base_url: str, search_index: bool = True) -> ExportResult:
+Report = Callable[[str, int, int], None]
+
+
+def export_site(
+    directory: Path, *, base_url: str, search_index: bool = True, report: Report | None = None
+) -> ExportResult:
+    """`report(step, done, total)` is told of each page written (a job's progress)."""
     started = time.perf_counter()
     if not base_url or not urlsplit(base_url).netloc:
         raise ExportRefused(
@@ -236,11 +243,16 @@ def export_site(directory: Path, *, base_url: str, search_index: bool = True) ->
     folder = _Folder(directory, result)
     folder.load(base_url)
     static_paths: set[str] = set()
+    paths = list(public_paths())
+    total = len(paths) + queries.published_articles().count() + 2
+    tell = report or (lambda step, done, total: None)
+    pages_step = _("Writing the pages")
     with override_settings(
         ALLOWED_HOSTS=[host.split(":")[0]], STORAGES=PLAIN_STATIC, ISKRA_PUBLIC_URL=base_url
     ):
         client = Client(HTTP_HOST=host, HTTP_X_ISKRA_EXPORT="1")
-        for url, target in public_paths():
+        for url, target in paths:
+            tell(pages_step, result.pages, total)
             response = client.get(url, secure=parts.scheme == "https")
             if response.status_code != 200:
                 result.failures.append(f"{url}: {response.status_code}")
@@ -260,6 +272,7 @@ def export_site(directory: Path, *, base_url: str, search_index: bool = True) ->
         for relative, signature, page in _article_pages(
             factory, folder, secure=parts.scheme == "https"
         ):
+            tell(pages_step, result.pages, total)
             folder.articles[relative] = signature
             if page is not None:
                 text = page.decode()
@@ -267,8 +280,10 @@ def export_site(directory: Path, *, base_url: str, search_index: bool = True) ->
                 folder.write(relative, relativize(text, relative).encode())
                 result.articles_rendered += 1
             result.pages += 1
+    tell(_("Copying the images and styles"), total - 2, total)
     result.static_files = _copy_static(folder, static_paths) + _copy_images(folder)
     folder.finish(base_url)
+    tell(_("Building the search index"), total - 1, total)
     if not search_index:
         result.search = "skipped"
     elif folder.changed_pages or not (directory / "pagefind").is_dir():

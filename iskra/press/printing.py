@@ -23,6 +23,7 @@ and they cover Spanish, French and Haitian Creole.
 import io
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -93,6 +94,9 @@ class Edition:
     house_pages: list[str] = field(default_factory=list)
     continued: PrintedArticle | None = None  # the front-page article that jumps inside
     index: list[PrintedArticle] = field(default_factory=list)  # "Inside", on the front page
+
+
+Report = Callable[[str], None]
 
 
 @dataclass
@@ -264,7 +268,15 @@ def is_proof(issue: Issue) -> bool:
 class _Job:
     """One print job: the data loaded once, rendered as often as the layout needs."""
 
-    def __init__(self, issue: Issue, language: str | None, base_url: str, crop_marks: bool):
+    def __init__(
+        self,
+        issue: Issue,
+        language: str | None,
+        base_url: str,
+        crop_marks: bool,
+        report: Report | None = None,
+    ):
+        self.report: Report = report or (lambda step: None)
         self.issue = issue
         self.publication = issue.publication
         self.languages = print_languages(self.publication, language)
@@ -326,6 +338,10 @@ class _Job:
                 },
             )
 
+    def render(self, html: str) -> Any:
+        self.report(_("Laying out the pages"))
+        return _render(html)
+
     def editions(self, **options: Any) -> list[Edition]:
         return [_edition(self.issue, self.placements, code, **options) for code in self.languages]
 
@@ -380,7 +396,7 @@ def _tabloid(job: _Job) -> tuple[Any, list[str]]:
     warnings: list[str] = []
     # 1. Lay the front pages out with every article after the lead and read where the front
     #    page ends.
-    measured = _render(job.html(job.editions(measure=True)))
+    measured = job.render(job.html(job.editions(measure=True)))
     anchors = _anchor_pages(measured)
     cuts = {code: _front_cut(anchors, code) for code in job.languages}
     # 2. Cut there; if a jump line does not fit, one block less.
@@ -388,7 +404,7 @@ def _tabloid(job: _Job) -> tuple[Any, list[str]]:
         editions = [
             _edition(job.issue, job.placements, code, cut=cuts[code]) for code in job.languages
         ]
-        document = _render(job.html(editions))
+        document = job.render(job.html(editions))
         anchors = _anchor_pages(document)
         overflow = [
             edition
@@ -416,7 +432,7 @@ def _tabloid(job: _Job) -> tuple[Any, list[str]]:
     if stranded:
         for item in stranded:
             item.break_before = True
-        document = _render(job.html(editions))
+        document = job.render(job.html(editions))
     # 4. Pad each edition to a multiple of four pages with the house boxes.
     counts = _edition_pages(document, job.languages)
     if any(count % 4 for count in counts.values()):
@@ -427,7 +443,7 @@ def _tabloid(job: _Job) -> tuple[Any, list[str]]:
                 *(HOUSE_BOXES[i % len(HOUSE_BOXES)] for i in range(missing - 1)),
                 *(["back"] if missing else []),
             ]
-        document = _render(job.html(editions))
+        document = job.render(job.html(editions))
         counts = _edition_pages(document, job.languages)
         for code, count in counts.items():
             if count % 4:
@@ -440,10 +456,10 @@ def _tabloid(job: _Job) -> tuple[Any, list[str]]:
 
 def _sheet(job: _Job) -> tuple[Any, list[str]]:
     editions = job.editions()
-    document = _render(job.html(editions))
+    document = job.render(job.html(editions))
     if any(count > 2 for count in _edition_pages(document, job.languages).values()):
         job.tight = True  # smaller type and tighter leading, once
-        document = _render(job.html(editions))
+        document = job.render(job.html(editions))
     warnings = []
     for code, count in _edition_pages(document, job.languages).items():
         if count > 2:
@@ -460,12 +476,12 @@ def _sheet(job: _Job) -> tuple[Any, list[str]]:
 def _booklet(job: _Job) -> tuple[Any, list[str]]:
     editions = job.editions()
     html = job.html(editions)
-    document = _render(html)
+    document = job.render(html)
     # A folded booklet has a multiple of four pages: add blank ones at the end.
     missing = -len(document.pages) % 4
     if missing:
         blanks = '<div class="blank-page"></div>' * missing
-        document = _render(html.replace("</body>", blanks + "</body>"))
+        document = job.render(html.replace("</body>", blanks + "</body>"))
     return document, []
 
 
@@ -476,9 +492,11 @@ def print_issue(
     base_url: str = "",
     crop_marks: bool = False,
     imposed: bool = False,
+    report: Report | None = None,
 ) -> PrintResult:
-    """The PDF of an issue, with what a print shop needs to know about it."""
-    job = _Job(issue, language, base_url, crop_marks)
+    """The PDF of an issue, with what a print shop needs to know about it. `report(step)` is
+    told of each step (every layout pass, the writing, the imposition): a job's progress."""
+    job = _Job(issue, language, base_url, crop_marks, report)
     print_format = issue.publication.print_format
     if print_format == Publication.PrintFormat.TABLOID:
         document, warnings = _tabloid(job)
@@ -488,9 +506,11 @@ def print_issue(
         document, warnings = _booklet(job)
     for code, problems in job.problems.items():
         warnings.extend(f"{code}: {problem}" for problem in problems)
+    job.report(_("Writing the PDF"))
     pdf = bytes(document.write_pdf())
     result = PrintResult(pdf=pdf, pages=len(document.pages), warnings=warnings, proof=job.proof)
     if imposed:
+        job.report(_("Imposing the pages for the print shop"))
         result.imposed = impose_booklet(pdf)
     return result
 

@@ -16,6 +16,7 @@ from iskra.press.models import (
     Publication,
     Submission,
 )
+from iskra.reliability.models import Job
 
 # Editors
 
@@ -121,6 +122,18 @@ def delivery_counts(issue: Issue) -> dict[str, int]:
     """How many deliveries of the issue are in each state, by the state's label."""
     rows = EmailDelivery.objects.filter(issue=issue).values_list("state").annotate(Count("pk"))
     return {str(EmailDelivery.State(state).label): count for state, count in rows}
+
+
+def issue_jobs(user: Any, issue: Issue) -> list[Job]:
+    """The person's own latest PDF and email jobs of this issue (a job is seen only by the
+    one who started it), to come back to their progress or their file."""
+    runners = ["iskra.press.jobs.print_runner", "iskra.press.editions.edition_runner"]
+    return list(
+        Job.objects.defer("payload")
+        .filter(created_by_id=user.pk, runner__in=runners, params__issue=issue.pk)
+        .exclude(state=Job.State.DRAFT)
+        .order_by("-created_at")[:5]
+    )
 
 
 def version_in(article: Article, language: str) -> Article | None:

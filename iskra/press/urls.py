@@ -6,6 +6,7 @@ app_name = "press"
 urlpatterns = [
     path("", views.publication_list, name="publications"),
     path("new/", views.publication_create, name="publication_create"),
+    path("export-site/", views.site_export, name="site_export"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("articles/<int:pk>/edit/", views.article_edit, name="article_edit"),
     path("articles/<int:pk>/state/", views.article_state, name="article_state"),
@@ -46,7 +47,7 @@ urlpatterns = [
         views.placement_remove,
         name="placement_remove",
     ),
-    path("<slug:slug>/<int:number>/pdf/", views.issue_pdf, name="issue_pdf"),
+    path("<slug:slug>/<int:number>/print/", views.issue_print, name="issue_print"),
     path("<slug:slug>/<int:number>/send/", views.issue_send, name="issue_send"),
     path("<slug:slug>/<int:number>/print-runs/", views.print_run_add, name="print_run_add"),
 ]

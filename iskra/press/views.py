@@ -10,10 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from iskra.audit.services import log_action
 from iskra.core.errors import DomainError
 from iskra.network.scope import Capacity, get_scoped_or_404, visible_collectives
 from iskra.press import editions, feeds, printing, queries, services, sharing
+from iskra.press import jobs as press_jobs
 from iskra.press.forms import (
     ArticleForm,
     ArticleImportForm,
@@ -75,8 +75,24 @@ def publication_list(request: HttpRequest) -> HttpResponse:
         {
             "publications": queries.editable_publications(request.user),
             "can_create": visible_collectives(request.user, Capacity.EDIT).exists(),
+            "public_base": feeds.public_base(request),
         },
     )
+
+
+@login_required
+@require_POST
+def site_export(request: HttpRequest) -> HttpResponse:
+    """Any editor may export the public site: it holds only what is published already."""
+    if not visible_collectives(request.user, Capacity.EDIT).exists():
+        raise Http404
+    base_url = request.POST.get("base_url", "").strip() or feeds.public_base(request)
+    try:
+        job = press_jobs.export_start(actor=request.user, base_url=base_url)
+    except DomainError as error:
+        _fail(request, error)
+        return redirect("press:publications")
+    return redirect("reliability:job", pk=job.pk)
 
 
 @login_required
@@ -175,6 +191,7 @@ def issue_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
             "deliveries": queries.delivery_counts(issue),
             "problems": queries.issue_problems(issue, list(publication.languages), placements),
             "proof": printing.is_proof(issue),
+            "jobs": queries.issue_jobs(request.user, issue),
         },
     )
 
@@ -265,31 +282,23 @@ def print_run_add(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 
 
 @login_required
-def issue_pdf(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+@require_POST
+def issue_print(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """The PDF is made by a job: the editor watches it and downloads it from the job's page."""
     issue = _issue(request, slug, number)
-    language = request.GET.get("language") or None
-    if language is not None and language not in issue.publication.languages:
-        raise Http404
-    imposed = request.GET.get("imposed") == "1"
-    result = printing.print_issue(
-        issue,
-        language=language,
-        base_url=feeds.public_base(request),
-        crop_marks=request.GET.get("marks") == "1",
-        imposed=imposed,
-    )
-    log_action(
-        "press.issue.printed",
-        actor=request.user,
-        target=issue,
-        collective=issue.publication.collective,
-        details={"language": language or "all", "imposed": imposed, "proof": result.proof},
-    )
-    pdf = result.imposed if imposed and result.imposed else result.pdf
-    response = HttpResponse(pdf, content_type="application/pdf")
-    filename = printing.pdf_filename(issue, language, imposed=imposed)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    try:
+        job = press_jobs.print_start(
+            actor=request.user,
+            issue=issue,
+            language=request.POST.get("language") or None,
+            imposed=request.POST.get("imposed") == "1",
+            crop_marks=request.POST.get("marks") == "1",
+            base_url=feeds.public_base(request),
+        )
+    except DomainError as error:
+        _fail(request, error)
+        return redirect("press:issue", slug=slug, number=number)
+    return redirect("reliability:job", pk=job.pk)
 
 
 @login_required
@@ -297,12 +306,13 @@ def issue_pdf(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 def issue_send(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     issue = _issue(request, slug, number)
     try:
-        editions.edition_send(actor=request.user, issue=issue, base_url=feeds.public_base(request))
+        job = editions.edition_send(
+            actor=request.user, issue=issue, base_url=feeds.public_base(request)
+        )
     except DomainError as error:
         _fail(request, error)
-    else:
-        messages.success(request, _("The email edition is being sent."))
-    return redirect("press:issue", slug=slug, number=number)
+        return redirect("press:issue", slug=slug, number=number)
+    return redirect("reliability:job", pk=job.pk)
 
 
 # Articles

@@ -502,12 +502,14 @@ def _restore_postgres(part: Path) -> None:
 # -- scheduled backups -------------------------------------------------------------------
 
 
-def scheduled_backup(folder: Path, keep: int, recipients: list[Any]) -> Path:
+def scheduled_backup(
+    folder: Path, keep: int, recipients: list[Any], progress: Progress | None = None
+) -> Path:
     """A backup named by its time in `folder`; only the newest `keep` are kept."""
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     out = folder / f"iskra-{stamp}.age"
-    create_backup(out, recipients)
+    create_backup(out, recipients, progress)
     backups = sorted(folder.glob("iskra-*.age"))
     for old in backups[: max(0, len(backups) - keep)]:
         old.unlink()

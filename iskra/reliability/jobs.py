@@ -22,6 +22,7 @@ from django_tasks import task
 from iskra.audit.services import log_action
 from iskra.core.errors import DomainError
 from iskra.reliability.models import Job
+from iskra.reliability.outputs import output_remove
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +54,10 @@ class Progress:
             )
             self.check()
 
+    def complete(self) -> None:
+        """The work is stored: the bar ends full. No cancel check: nothing is left to stop."""
+        self.job.done = self.job.total
+
     def check(self) -> None:
         if Job.objects.filter(pk=self.job.pk, cancel_requested=True).exists():
             raise JobCancelled()
@@ -83,6 +88,7 @@ def job_create(
 
 def job_start(*, job: Job, inline: bool = False) -> None:
     """Queue the job (or run it now when it is small); a finished job may be run again."""
+    output_remove(job)
     Job.objects.filter(pk=job.pk).update(
         state=Job.State.QUEUED,
         cancel_requested=False,
@@ -153,6 +159,7 @@ def execute(job_id: Any) -> str:
         result=result,
         errors=errors[:1000],
         done=progress.job.done,
+        total=progress.job.total,
         finished_at=timezone.now(),
         heartbeat_at=timezone.now(),
     )

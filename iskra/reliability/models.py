@@ -35,6 +35,9 @@ class Job(models.Model):
     params = models.JSONField(default=dict, blank=True)
     payload = models.BinaryField(default=b"", blank=True)
     result = models.JSONField(default=dict, blank=True)
+    # The name of the file the job made (a PDF, a zip), kept privately under the data folder
+    # (iskra/reliability/outputs.py); empty when it made none or the file expired.
+    output_name = models.CharField(max_length=200, blank=True)
     errors = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)

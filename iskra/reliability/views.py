@@ -1,11 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from iskra.core.errors import DomainError
-from iskra.reliability import health, jobs
+from iskra.reliability import backup_jobs, health, jobs, outputs
 from iskra.reliability.models import Job
 
 
@@ -20,7 +20,11 @@ def _own_job_or_404(request: HttpRequest, pk: str) -> Job:
 @login_required
 def job_detail(request: HttpRequest, pk: str) -> HttpResponse:
     job = _own_job_or_404(request, pk)
-    context = {"job": job, "result_template": job.params.get("result_template", "")}
+    context = {
+        "job": job,
+        "result_template": job.params.get("result_template", ""),
+        "download": outputs.output_ready(job),
+    }
     if request.headers.get("HX-Request"):
         response = render(request, "reliability/job_progress.html", context)
         if job.finished:
@@ -37,6 +41,51 @@ def job_cancel(request: HttpRequest, pk: str) -> HttpResponse:
         jobs.job_cancel(actor=request.user, job=job)
     except DomainError as error:
         messages.error(request, error.message)
+    return redirect("reliability:job", pk=job.pk)
+
+
+@login_required
+def job_download(request: HttpRequest, pk: str) -> FileResponse:
+    """The file a finished job made, for the person who started it only."""
+    job = _own_job_or_404(request, pk)
+    if not outputs.output_ready(job):
+        raise Http404
+    response = FileResponse(
+        outputs.output_path(job).open("rb"), as_attachment=True, filename=job.output_name
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _superuser_or_404(request: HttpRequest) -> None:
+    if not request.user.is_superuser:
+        raise Http404
+
+
+@login_required
+def backups(request: HttpRequest) -> HttpResponse:
+    _superuser_or_404(request)
+    context = {
+        "folder": backup_jobs.backup_folder(),
+        "backups": backup_jobs.backup_list(),
+        "running": Job.objects.filter(
+            runner=backup_jobs.RUNNER,
+            created_by_id=request.user.pk,
+            state__in=[Job.State.QUEUED, Job.State.RUNNING],
+        ).first(),
+    }
+    return render(request, "reliability/backups.html", context)
+
+
+@login_required
+@require_POST
+def backup_start(request: HttpRequest) -> HttpResponse:
+    _superuser_or_404(request)
+    try:
+        job = backup_jobs.backup_start(actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("reliability:backups")
     return redirect("reliability:job", pk=job.pk)
 
 

@@ -102,6 +102,14 @@ def _image(world):
 MATRIX = [
     Case("press:publications", _editor_kwargs, outsider=200, other=200, member=200, centre=200),
     Case("press:publication_create", _editor_kwargs, **EDITOR_ONLY),
+    Case(
+        "press:site_export",
+        _editor_kwargs,
+        method="post",
+        data=lambda world: {"base_url": "https://paper.example.org/"},
+        organizer=302,
+        **EDITOR_ONLY,
+    ),
     Case("press:publication", _pub, **EDITOR_ONLY),
     Case("press:publication_edit", _pub, **EDITOR_ONLY),
     Case(
@@ -142,7 +150,7 @@ MATRIX = [
         organizer=302,
         **EDITOR_ONLY,
     ),
-    Case("press:issue_pdf", _issue, **EDITOR_ONLY),
+    Case("press:issue_print", _issue, method="post", organizer=302, **EDITOR_ONLY),
     Case("press:issue_send", _issue, method="post", organizer=302, **EDITOR_ONLY),
     Case("press:placement_remove", _placement, method="post", organizer=302, **EDITOR_ONLY),
     Case(

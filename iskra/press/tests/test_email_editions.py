@@ -10,14 +10,20 @@ from email import policy
 
 import pytest
 from aiosmtpd.controller import Controller
+from asgiref.sync import sync_to_async
 from django.core import mail
+from django.db import connections
 from django.test import Client
+from django.urls import reverse
 
 from conftest import client_for
+from iskra.core.errors import DomainError
 from iskra.people import crypto
 from iskra.press import editions, services
 from iskra.press.models import EmailDelivery, Subscriber
 from iskra.press.tests.factories import make_editor
+from iskra.reliability import jobs
+from iskra.reliability.models import Job
 
 
 class Inbox:
@@ -26,12 +32,20 @@ class Inbox:
     def __init__(self) -> None:
         self.messages: list[email.message.EmailMessage] = []
         self.refuse_after: int | None = None
+        self.after_each = lambda count: None
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's API
         if self.refuse_after is not None and len(self.messages) >= self.refuse_after:
             return "421 Service not available, closing transmission channel"
         self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
+        await sync_to_async(self._after, thread_sensitive=False)(len(self.messages))
         return "250 Message accepted for delivery"
+
+    def _after(self, count: int) -> None:
+        try:
+            self.after_each(count)
+        finally:
+            connections.close_all()  # this thread's own connections, so none outlives the test
 
     def recipients(self) -> list[str]:
         return sorted(message["To"] for message in self.messages)
@@ -161,8 +175,13 @@ def test_the_editor_sends_from_the_issue_page(
     assert smtp.messages == []
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(newsroom.editor).post(url)
-    assert response.status_code == 302
+    job = Job.objects.get(runner="iskra.press.editions.edition_runner")
+    assert response["Location"] == reverse("reliability:job", args=[job.pk])
     assert smtp.recipients() == ["ana@example.org"]  # the immediate backend ran the job
+    assert job.state == Job.State.DONE and (job.done, job.total) == (1, 1)
+    page = client_for(newsroom.editor).get(response["Location"]).content.decode()
+    assert "1 copy sent." in page and "ana@example.org" not in page
+    assert client_for(outsider_editor).get(response["Location"]).status_code == 404
     unpublished = f"/press/red-banner/{newsroom.unpublished_issue.number}/send/"
     with django_capture_on_commit_callbacks(execute=True):
         client_for(newsroom.editor).post(unpublished)
@@ -176,3 +195,44 @@ def test_a_subscriber_who_left_meanwhile_is_skipped(newsroom):
     counts = editions.deliver(issue=newsroom.issue, base_url="https://paper.example.org")
     assert counts == {"sent": 0, "failed": 0, "skipped": 1}
     assert mail.outbox == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_cancelled_edition_stops_and_sending_again_sends_only_the_rest(
+    newsroom, smtp, monkeypatch
+):
+    monkeypatch.setattr(jobs, "PROGRESS_EVERY_SECONDS", 0)  # every message checks the cancel
+    addresses = [f"reader{index}@example.org" for index in range(7)]
+    for address in addresses:
+        subscribe(newsroom, address)
+    base_url = "https://paper.example.org"
+
+    def press_cancel_after_the_third(count: int) -> None:
+        if count == 3:
+            running = Job.objects.get(state=Job.State.RUNNING)
+            jobs.job_cancel(actor=newsroom.editor, job=running)
+
+    smtp.after_each = press_cancel_after_the_third
+    # The immediate backend runs the job in this call, as a worker would.
+    job = editions.edition_send(actor=newsroom.editor, issue=newsroom.issue, base_url=base_url)
+    job.refresh_from_db()
+    assert job.state == Job.State.CANCELLED and (job.done, job.total) == (3, 7)
+    assert len(smtp.messages) == 3
+    page = client_for(newsroom.editor).get(reverse("reliability:job", args=[job.pk]))
+    assert "Stopped: 3 of 7 subscribers have it." in page.content.decode()
+
+    smtp.after_each = lambda count: None
+    again = editions.edition_send(actor=newsroom.editor, issue=newsroom.issue, base_url=base_url)
+    again.refresh_from_db()
+    assert again.state == Job.State.DONE and again.result["sent"] == 4
+    assert smtp.recipients() == sorted(addresses)  # each exactly once
+
+
+def test_an_issue_being_sent_is_not_sent_twice_at_once(newsroom, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    base_url = "https://paper.example.org"
+    editions.edition_send(actor=newsroom.editor, issue=newsroom.issue, base_url=base_url)
+    with pytest.raises(DomainError, match="being sent already"):
+        editions.edition_send(actor=newsroom.editor, issue=newsroom.issue, base_url=base_url)
+    Job.objects.update(state=Job.State.DONE)
+    editions.edition_send(actor=newsroom.editor, issue=newsroom.issue, base_url=base_url)

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from conftest import client_for
 from iskra.press import printing, services
 from iskra.press.models import Issue, Publication
 from iskra.press.tests.factories import make_article, make_editor, make_issue, make_publication
@@ -189,17 +188,3 @@ def test_print_issue_command_writes_the_pdf(editor, paper, tmp_path):
         call_command("print_issue", "red-banner", "99", "--out", str(out))
     with pytest.raises(CommandError):
         call_command("print_issue", "red-banner", "1", "--out", str(out), "--language", "fr")
-
-
-def test_the_print_button_gives_editors_the_pdf(editor, paper, detroit):
-    issue = make_issue(editor, paper)
-    response = client_for(editor).get(f"/press/red-banner/{issue.number}/pdf/?language=es")
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
-    other_editor = make_editor(detroit, "dede")
-    assert client_for(other_editor).get(f"/press/red-banner/{issue.number}/pdf/").status_code == 404
-    assert (
-        client_for(editor).get(f"/press/red-banner/{issue.number}/pdf/?language=fr").status_code
-        == 404
-    )

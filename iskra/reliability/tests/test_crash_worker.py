@@ -39,7 +39,7 @@ for number in range({SUBSCRIBERS}):
         publication=paper, email=f"reader{{number}}@example.org", language="en"
     )
     services.subscriber_confirm(subscriber=subscriber)
-editions.send_edition.enqueue(issue.pk, "https://paper.example.org", batch_size=50)
+editions.edition_send(actor=editor, issue=issue, base_url="https://paper.example.org")
 """
 
 
@@ -104,3 +104,7 @@ def test_a_killed_worker_resumes_and_every_subscriber_gets_one_copy(instance):
     assert copies == sorted(f"reader{number}@example.org" for number in range(SUBSCRIBERS))
     states = instance.query("SELECT state, COUNT(*) FROM press_emaildelivery GROUP BY state")
     assert states == [("sent", SUBSCRIBERS)]
+    # The editor's job, taken over by the new worker, ends done with every copy counted.
+    assert instance.query("SELECT state, done, total FROM reliability_job") == [
+        ("done", SUBSCRIBERS, SUBSCRIBERS)
+    ]

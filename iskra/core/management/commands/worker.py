@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from iskra.core.housekeeping import cull_expired_cache, cull_forever, optimize_sqlite
+from iskra.reliability.outputs import purge_outputs
 from iskra.reliability.recovery import recover_dead_workers_jobs, start_backup_schedule
 
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         }
         if batch:
             cull_expired_cache()
+            purge_outputs()
             optimize_sqlite()
             call_command("db_worker", batch=True, **run)
             return
