@@ -82,7 +82,8 @@ def backup_runner(job: Job, progress: Progress) -> dict[str, Any]:
     folder = backup_folder()
     if folder is None:
         raise DomainError(_("Set ISKRA_BACKUP_DIR to the folder the backups go to."))
-    steps = {"database": _("Copying the database"), "archive": _("Packing the media files")}
+    # The copy and the media are packed and encrypted in one pass ("archive").
+    steps = {"database": _("Copying the database"), "archive": _("Packing and encrypting")}
     steps["encryption"] = _("Encrypting")
     order = list(steps)
 
