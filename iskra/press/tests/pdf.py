@@ -81,3 +81,13 @@ def dehyphenate(text: str) -> str:
 
 JUMP = re.compile(r"(?:Continued on page|Continúa en la página)\s+(\d+)")
 FROM = re.compile(r"(?:Continued from page|Viene de la página)\s+(\d+)")
+
+
+def folio(page: Page) -> int | None:
+    """The page number printed at the foot of the page (None on a page without one)."""
+    feet = [
+        word
+        for word in page.words
+        if word.y0 > page.height * 0.95 and re.fullmatch(r"\d+", word.text)
+    ]
+    return int(feet[0].text) if feet else None
