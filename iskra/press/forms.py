@@ -199,7 +199,7 @@ class TopicNamesMixin:
 
 
 class TranslationEditForm(TopicNamesMixin, ArticleForm):
-    topics_text = None  # a translation has its original's topics; it names them (below)
+    topics_text = None  # type: ignore[assignment]  # a translation names its original's topics
     matches_original = forms.BooleanField(
         label=_("This translation matches the current original"), required=False
     )

@@ -368,13 +368,12 @@ def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form = ArticleForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in services.ARTICLE_FIELDS}
-        translated = isinstance(form, TranslationEditForm)
         try:
             services.article_update(
                 actor=request.user,
                 article=article,
-                topics=None if translated else form.topics(),
-                topic_names=form.topic_names() if translated else None,
+                topics=None if isinstance(form, TranslationEditForm) else form.topics(),
+                topic_names=form.topic_names() if isinstance(form, TranslationEditForm) else None,
                 matches_original=form.cleaned_data.get("matches_original", False),
                 **changes,
             )
