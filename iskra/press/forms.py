@@ -184,7 +184,7 @@ class TopicNamesMixin:
     def add_topic_fields(self, topics: list[Topic], language: str = "") -> None:
         for topic in topics:
             self.fields[f"topic_{topic.slug}"] = forms.CharField(
-                label=_("Topic “%(name)s” in this language") % {"name": topic.name_in()},
+                label=_("The topic “%(name)s” in the translation") % {"name": topic.name_in()},
                 max_length=80,
                 required=False,
                 initial=topic.names.get(language, "") if language else "",
