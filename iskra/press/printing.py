@@ -146,8 +146,12 @@ class PrintedArticle:
 
     def picture_height(self) -> float:
         """Inches: the picture's own height at half the width, at most PICTURE_MAX_HEIGHT_IN,
-        or less where it was cropped to fit the foot of a page."""
+        or less where it was cropped to fit the foot of a page, or to the height of a short
+        text beside it (no empty half-module under the text)."""
         natural = min(HALF_WIDTH_IN * self.images[0].ratio, PICTURE_MAX_HEIGHT_IN)
+        words = sum(len(re.sub(r"<[^>]+>", " ", block).split()) for block in self.blocks)
+        caption = CAPTION_IN if self.images[0].caption else 0
+        natural = min(natural, max(words / WORDS_PER_INCH_BESIDE - caption, MIN_PICTURE_IN))
         return min(natural, self.picture_fit) if self.picture_fit else natural
 
     def picture_part(self, parts: int) -> int | None:
