@@ -620,20 +620,19 @@ def _tabloid(job: _Job) -> tuple[Any, list[str]]:
     # 3. Inside, an article that runs over a page's end is cut there ("continued on page N",
     #    its rest "continued from page N" at the top of the next page); a headline that
     #    would end a page alone starts the next one.
-    # 4. Each edition is padded to a multiple of four pages with the house boxes; the pages
-    #    after a cut start afresh, so the padding is laid out in the same passes.
-    counts = _edition_pages(document, job.languages)
-    _pad(editions, counts)
     for _pass in range(CUT_PASSES):
         free = _free_below(document)
-        cut = any([_cut_inside(edition.inside, anchors, free) for edition in editions])
-        padded = any(count % 4 for count in counts.values())
-        if not cut and not padded:
+        if not any([_cut_inside(edition.inside, anchors, free) for edition in editions]):
             break
         document = _render(job.html(editions))
         anchors = _anchor_pages(document)
-        counts = _edition_pages(document, job.languages)
+    # 4. Each edition is padded to a multiple of four pages with the house boxes (they come
+    #    after everything: the cuts above hold).
+    counts = _edition_pages(document, job.languages)
+    if any(count % 4 for count in counts.values()):
         _pad(editions, counts)
+        document = _render(job.html(editions))
+        counts = _edition_pages(document, job.languages)
     for code, count in counts.items():
         if count % 4:
             warnings.append(
@@ -644,10 +643,9 @@ def _tabloid(job: _Job) -> tuple[Any, list[str]]:
 
 
 def _pad(editions: list[Edition], counts: dict[str, int]) -> None:
-    """House pages to bring each edition to a multiple of four pages, counted without the
-    house pages it has now."""
+    """House pages to bring each edition to a multiple of four pages."""
     for edition in editions:
-        missing = -(counts[edition.language] - len(edition.house_pages)) % 4
+        missing = -counts[edition.language] % 4
         # The last page is the back page with every house box; others get one each.
         edition.house_pages = [
             *(HOUSE_BOXES[i % len(HOUSE_BOXES)] for i in range(missing - 1)),
