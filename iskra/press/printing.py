@@ -208,6 +208,7 @@ class Edition:
     house_pages: list[str] = field(default_factory=list)
     continued: PrintedArticle | None = None  # the front-page article that jumps inside
     index: list[PrintedArticle] = field(default_factory=list)  # "Inside", on the front page
+    anchors_only: list[str] = field(default_factory=list)  # measuring: index targets not laid out
 
 
 @dataclass
@@ -344,7 +345,10 @@ def _edition(
                 _marked(blocks_of(str(item.html)), f"m-{language}-{index}-")
             )
         # The index lists every article after the lead: at its longest, as it may become.
-        return Edition(language, lead, band, [], run[1:], [], missing, index=listed)
+        # Those not laid out get an empty anchor, so that its page numbers have a target.
+        measured = Edition(language, lead, band, [], run[1:], [], missing, index=listed)
+        measured.anchors_only = [item.anchor for item in listed if item not in run]
+        return measured
     if cut is None:
         return Edition(language, lead, band, [], run[1:], [], missing)
     whole, blocks = cut
