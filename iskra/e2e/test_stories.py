@@ -480,9 +480,11 @@ def test_story_5_international(new_phone_page, browser, live_server, usa, intern
         dateline_place="Los Angeles",
         dateline_country="USA",
         dateline_date=date(2026, 9, 9),
+        topics=["Strikes"],
     )
 
-    # The editor translates it on her phone and publishes both versions.
+    # The editor translates it on her phone, names its topic in Spanish, and publishes both
+    # versions.
     editor = new_phone_page()
     login(editor, live_server, "eddie", PASSWORD, TOTP_SECRET)
     visit(editor, f"{live_server.url}/press/articles/{original.pk}/")
@@ -493,6 +495,7 @@ def test_story_5_international(new_phone_page, browser, live_server, usa, intern
     editor.get_by_label("Text (Markdown)").fill(
         "Los estibadores pararon al amanecer. Exigen seguridad en las grúas."
     )
+    editor.get_by_label("The topic “Strikes” in the translation").fill("Huelgas")
     editor.get_by_role("button", name="Save the translation").click()
     expect(editor.locator("h1")).to_have_text(SPANISH_TITLE)
     check_page(editor)
@@ -532,6 +535,7 @@ def test_story_5_international(new_phone_page, browser, live_server, usa, intern
         visit(lector, f"{live_server.url}/p/search/?q=estibadores&language=es", "es")
         lector.locator(".search-results a").first.click()
         expect(lector.locator("h1")).to_have_text(SPANISH_TITLE)
+        expect(lector.locator("main")).to_contain_text("Huelgas")  # the topic, in Spanish
         check_page(lector, "es")
         # The translation links to the original: the same article in English, on a page
         # that is English as a whole (the public site speaks the article's language).

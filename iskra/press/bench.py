@@ -57,7 +57,7 @@ def _print_issue(
         publication=publication, number=number, date=date(2024, 9, 15), state=Issue.State.READY
     )
     for page in range(1, pages + 1):
-        for order in range(5 if page > 1 else 3):
+        for order in range(3):  # three articles a page fill a tabloid page
             article = Article.objects.create(
                 collective=publication.collective,
                 publication=publication,

@@ -37,6 +37,7 @@ from urllib.parse import urlsplit
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.db.models import Q
+from django.db.models.functions import Substr
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -49,6 +50,9 @@ PLAIN_STATIC = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ARTICLE_CHUNK = 1000
+# The search from disk reads each article's title, summary and this much of its text.
+DISK_SEARCH_CHARS = 600
+MARKUP = re.compile(r"[*_#>`\[\]()!|]+|\s+")
 MANIFEST = ".iskra-export.json"
 MANIFEST_VERSION = 2
 STATIC_REFERENCE = re.compile(r"""(?:href|src)="(/static/[^"?#]+)""")
@@ -282,6 +286,8 @@ def export_site(
             result.pages += 1
     tell(_("Copying the images and styles"), total - 2, total)
     result.static_files = _copy_static(folder, static_paths) + _copy_images(folder)
+    if search_index:
+        _disk_search_data(folder)
     folder.finish(base_url)
     tell(_("Building the search index"), total - 1, total)
     if not search_index:
@@ -341,6 +347,32 @@ def _article_pages(
             request = factory.get(path, secure=secure)
             response = public_views.render_article(request, article, own_versions)
             yield relative, signature, response.content
+
+
+def _disk_search_data(folder: _Folder) -> None:
+    """`search-<language>.js` at the export's root: each published article's address, title,
+    summary and first words, for the search page opened from disk (browsers do not let
+    Pagefind read its index from file://; a script tag may load this from there)."""
+    records: dict[str, list[dict[str, str]]] = {}
+    rows = (
+        queries.published_articles()
+        .order_by("-published_at", "-pk")
+        .annotate(opening=Substr("body", 1, DISK_SEARCH_CHARS))
+        .values_list("pk", "slug", "language", "title", "summary", "dateline_place", "opening")
+    )
+    for pk, slug, language, title, summary, place, body in rows:
+        path = reverse("public:article", args=[pk, slug])
+        records.setdefault(language, []).append(
+            {
+                "u": str(file_for(Path(""), path)),
+                "t": title,
+                "s": summary,
+                "b": " ".join([place, MARKUP.sub(" ", body)]).strip(),
+            }
+        )
+    for language, entries in sorted(records.items()):
+        data = json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
+        folder.write(f"search-{language}.js", f"window.iskraSearch = {data};\n".encode())
 
 
 def _copy_images(folder: _Folder) -> int:

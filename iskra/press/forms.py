@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from iskra.core.languages import content_language_choices, language_name
 from iskra.network.models import Collective
-from iskra.press.models import Article, Publication
+from iskra.press.models import Article, Publication, Topic
 
 
 def _language_codes(text: str) -> list[str]:
@@ -174,13 +174,45 @@ class NewArticleForm(ArticleForm):
         self.fields["language"].choices = _choices_among(languages)  # type: ignore[attr-defined]
 
 
-class TranslationEditForm(ArticleForm):
+class TopicNamesMixin:
+    """One field per topic of the original: the topic's name in the translation's language
+    (`Topic.names`), so that pages and print editions in that language name it so."""
+
+    fields: dict[str, forms.Field]
+    cleaned_data: dict[str, Any]
+
+    def add_topic_fields(self, topics: list[Topic], language: str = "") -> None:
+        for topic in topics:
+            self.fields[f"topic_{topic.slug}"] = forms.CharField(
+                label=_("The topic “%(name)s” in the translation") % {"name": topic.name_in()},
+                max_length=80,
+                required=False,
+                initial=topic.names.get(language, "") if language else "",
+            )
+
+    def topic_names(self) -> dict[str, str]:
+        return {
+            name.removeprefix("topic_"): value.strip()
+            for name, value in self.cleaned_data.items()
+            if name.startswith("topic_") and value.strip()
+        }
+
+
+class TranslationEditForm(TopicNamesMixin, ArticleForm):
+    topics_text = None  # type: ignore[assignment]  # a translation names its original's topics
     matches_original = forms.BooleanField(
         label=_("This translation matches the current original"), required=False
     )
 
+    def __init__(self, *args: Any, topics: list[Topic], language: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_topic_fields(topics, language)
 
-class TranslateForm(forms.Form):
+    def topics(self) -> list[str]:
+        raise NotImplementedError("a translation's topics are its original's")
+
+
+class TranslateForm(TopicNamesMixin, forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=content_language_choices)
     title = forms.CharField(label=_("Title"), max_length=200)
     body = forms.CharField(
@@ -188,9 +220,19 @@ class TranslateForm(forms.Form):
     )
     summary = forms.CharField(label=_("Summary"), max_length=300, required=False)
 
-    def __init__(self, *args: Any, languages: list[str], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, languages: list[str], topics: list[Topic], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = _choices_among(languages)  # type: ignore[attr-defined]
+        self.add_topic_fields(topics)
+
+    def translation_fields(self) -> dict[str, Any]:
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if not name.startswith("topic_")
+        }
 
 
 class ImageForm(forms.Form):

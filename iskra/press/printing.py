@@ -21,6 +21,7 @@ and they cover Spanish, French and Haitian Creole.
 """
 
 import io
+import itertools
 import logging
 import re
 from collections.abc import Callable
@@ -62,12 +63,51 @@ BLOCK_OPEN = re.compile(r"<(blockquote|ul|ol|table|pre)\b")
 BLOCK_CLOSE = re.compile(r"</(blockquote|ul|ol|table|pre)>")
 
 
+# Inside, a module's picture spans half the text width (two columns of four) with the first
+# paragraphs beside it in the other half. About this many words of 10 pt DejaVu Serif fill one
+# inch of that half's height (measured on the demo paper).
+WORDS_PER_INCH_BESIDE = 44
+HALF_WIDTH_IN = 4.89  # (10 in of text - one 0.22 in gap) / 2
+PICTURE_MAX_HEIGHT_IN = 3.4
+CAPTION_IN = 0.3
+# Passes that cut the inside articles at the page ends (each pass fixes what the previous
+# one's cuts moved); then whatever still runs over a page flows on without a jump line.
+CUT_PASSES = 5
+# The front page's "Inside" lists the first articles, as a paper's does: a long list would
+# push the lead off the front page.
+INDEX_ENTRIES = 10
+PAGE_BOTTOM_IN = 0.65  # common.css's bottom margin
+PUSHED_GAP_IN = 2.0  # more empty space than this at a page's foot is a hole in the paper
+HEAD_IN = 1.1  # a module's kicker, headline, deck and byline, about
+MIN_PICTURE_IN = 1.5  # a picture cropped lower than this says nothing
+
+
 @dataclass
 class PrintedImage:
     url: str  # file:// on the server's disk; WeasyPrint reads it directly
     alt: str
     caption: str
     wide: bool = True
+    ratio: float = 0.75  # height / width
+
+
+@dataclass
+class Part:
+    """One page's piece of an inside article (a module): the first one carries the head and the
+    picture, the next ones "continued from page N"; every piece but the last ends with
+    "continued on page N"."""
+
+    id: str
+    beside: SafeString | None  # the first paragraphs, beside the picture
+    body: SafeString
+    picture: "PrintedImage | None" = None
+    head: bool = True
+    from_href: str = ""
+    jump_id: str = ""
+    jump_href: str = ""
+    break_before: bool = False
+    column_picture: "PrintedImage | None" = None  # one column wide, after the text
+    picture_height: float = 0.0  # inches
 
 
 @dataclass
@@ -80,6 +120,81 @@ class PrintedArticle:
     images: list[PrintedImage] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     break_before: bool = False  # starts a new page: its headline would end the page alone
+    # Inside: the article's blocks, the block indexes where it is cut at a page's end, and
+    # (for the rest of a front-page article) the id of the front part it continues.
+    blocks: list[str] = field(default_factory=list)
+    cuts: list[int] = field(default_factory=list)
+    continues: str = ""
+    # Its picture did not fit beside its first paragraphs at the foot of a page: it goes
+    # to the part continued on the next page (or into a column, when nothing continues).
+    picture_late: bool = False
+    picture_fit: float = 0.0  # inches: cropped to this height to fit the foot of a page
+
+    def beside_count(self, start: int = 0) -> int:
+        """How many blocks from `start` go beside the picture: about as many words as fill
+        its height."""
+        height = self.picture_height()
+        picture = self.images[0]
+        budget = (height + (CAPTION_IN if picture.caption else 0)) * WORDS_PER_INCH_BESIDE
+        words = 0
+        for index, block in enumerate(self.blocks[start:]):
+            size = len(re.sub(r"<[^>]+>", " ", block).split())
+            words += size
+            if words > budget:
+                # The block that crosses the picture's foot goes beside it if most of it fits.
+                return index + 1 if words - budget < size / 2 else max(index, 1)
+        return max(len(self.blocks) - start, 1)
+
+    def picture_height(self) -> float:
+        """Inches: the picture's own height at half the width, at most PICTURE_MAX_HEIGHT_IN,
+        or less where it was cropped to fit the foot of a page, or to the height of a short
+        text beside it (no empty half-module under the text)."""
+        natural = min(HALF_WIDTH_IN * self.images[0].ratio, PICTURE_MAX_HEIGHT_IN)
+        words = sum(len(re.sub(r"<[^>]+>", " ", block).split()) for block in self.blocks)
+        caption = CAPTION_IN if self.images[0].caption else 0
+        natural = min(natural, max(words / WORDS_PER_INCH_BESIDE - caption, MIN_PICTURE_IN))
+        return min(natural, self.picture_fit) if self.picture_fit else natural
+
+    def picture_part(self, parts: int) -> int | None:
+        """Which part carries the picture: the first; the second when the first could not
+        hold it (`picture_late`); None: no picture, or no part left to hold it."""
+        if not self.images or self.continues:
+            return None
+        if not self.picture_late:
+            return 0
+        return 1 if parts > 1 else None
+
+    def parts(self) -> list[Part]:
+        """The pieces between the cuts, each block followed by its end marker
+        (`<anchor>-e<index>`, read from the laid-out pages)."""
+        marked = _each_marked(self.blocks, f"{self.anchor}-e")
+        bounds = [0, *self.cuts, len(marked)]
+        with_picture = self.picture_part(len(bounds) - 1)
+        parts = []
+        for number, (start, end) in enumerate(itertools.pairwise(bounds)):
+            first = number == 0
+            beside = self.beside_count(start) if number == with_picture else 0
+            split = min(start + beside, end)
+            parts.append(
+                Part(
+                    id=self.anchor if first else f"{self.anchor}-p{number}",
+                    beside=mark_safe("\n".join(marked[start:split])) if beside else None,  # noqa: S308
+                    body=mark_safe("\n".join(marked[split:end])),  # noqa: S308
+                    picture=self.images[0] if beside else None,
+                    picture_height=self.picture_height() if beside else 0.0,
+                    head=first and not self.continues,
+                    from_href=self.continues if first else f"{self.anchor}-j{number - 1}",
+                    jump_id=f"{self.anchor}-j{number}" if end < len(marked) else "",
+                    jump_href=f"{self.anchor}-p{number + 1}",
+                    break_before=self.break_before if first else True,
+                    column_picture=(
+                        self.images[0]
+                        if self.picture_late and with_picture is None and self.images and first
+                        else None
+                    ),
+                )
+            )
+        return parts
 
 
 @dataclass
@@ -94,6 +209,7 @@ class Edition:
     house_pages: list[str] = field(default_factory=list)
     continued: PrintedArticle | None = None  # the front-page article that jumps inside
     index: list[PrintedArticle] = field(default_factory=list)  # "Inside", on the front page
+    anchors_only: list[str] = field(default_factory=list)  # measuring: index targets not laid out
 
 
 Report = Callable[[str], None]
@@ -125,11 +241,11 @@ def blocks_of(html: str) -> list[str]:
     return blocks
 
 
-def _marked(blocks: list[str], prefix: str) -> str:
+def _each_marked(blocks: list[str], prefix: str) -> list[str]:
     """The blocks with an empty anchor at the end of each: where each one ends is read from
     the laid-out pages (WeasyPrint's `page.anchors`)."""
     if not blocks:  # an article without text still marks where it ends
-        return f'<span id="{prefix}0"></span>'
+        return [f'<span id="{prefix}0"></span>']
     marked = []
     for index, block in enumerate(blocks):
         marker = f'<span id="{prefix}{index}"></span>'
@@ -137,7 +253,11 @@ def _marked(blocks: list[str], prefix: str) -> str:
             marked.append(block[:-4] + marker + "</p>")
         else:
             marked.append(block + marker)
-    return "\n".join(marked)
+    return marked
+
+
+def _marked(blocks: list[str], prefix: str) -> str:
+    return "\n".join(_each_marked(blocks, prefix))
 
 
 def _printed(
@@ -155,6 +275,7 @@ def _printed(
                 picture.alt_text,
                 picture.caption,
                 wide=width >= height,
+                ratio=height / width if width else 0.75,
             )
         )
     anchor = f"a{version.pk}-{language}-{issue.pk}"
@@ -216,7 +337,7 @@ def _edition(
     if measure:
         # Only what could reach the front page is laid out: measuring the whole paper would
         # cost as much as printing it. The index lists everything, as it may.
-        listed = run[1:]
+        listed = run[1 : INDEX_ENTRIES + 1]
         words = 0
         for count, item in enumerate(run):
             words += len(str(item.html).split())
@@ -228,7 +349,10 @@ def _edition(
                 _marked(blocks_of(str(item.html)), f"m-{language}-{index}-")
             )
         # The index lists every article after the lead: at its longest, as it may become.
-        return Edition(language, lead, band, [], run[1:], [], missing, index=listed)
+        # Those not laid out get an empty anchor, so that its page numbers have a target.
+        measured = Edition(language, lead, band, [], run[1:], [], missing, index=listed)
+        measured.anchors_only = [item.anchor for item in listed if item not in run]
+        return measured
     if cut is None:
         return Edition(language, lead, band, [], run[1:], [], missing)
     whole, blocks = cut
@@ -245,9 +369,23 @@ def _edition(
             partial.rest = mark_safe("\n".join(parts[blocks:]))  # noqa: S308
             continued = partial
         on_front.append(partial)
-    listed = [continued, *inside] if continued is not None else inside
+    listed = ([continued, *inside] if continued is not None else inside)[:INDEX_ENTRIES]
+    flow = list(inside)
+    if continued is not None and continued.rest is not None:
+        flow.insert(
+            0,
+            PrintedArticle(
+                continued.placement,
+                continued.article,
+                continued.rest,
+                anchor=continued.anchor,
+                continues=f"{continued.anchor}-front",
+            ),
+        )
+    for item in flow:
+        item.blocks = blocks_of(str(item.html))
     return Edition(
-        language, lead, band, inside, on_front[1:], [], missing, continued=continued, index=listed
+        language, lead, band, flow, on_front[1:], [], missing, continued=continued, index=listed
     )
 
 
@@ -295,7 +433,9 @@ class _Job:
                 self.problems[code] = queries.issue_problems(issue, [code], self.placements)
         self.tight = False
 
-    def html(self, editions: list[Edition]) -> str:
+    def html(self, editions: list[Edition], *, measure: bool = False) -> str:
+        """The document; `measure`: the front page is only measured (its columns are filled
+        one after the other, which holds the same text as balancing them, for less work)."""
         publication = self.publication
         parts = []
         for edition in editions:
@@ -331,10 +471,12 @@ class _Job:
                     "format": publication.print_format,
                     "language": self.languages[0],
                     "columns": publication.columns,
+                    "half_columns": max(publication.columns // 2, 1),
                     "proof": self.proof,
                     "problems": [(code, self.problems[code]) for code in self.languages],
                     "crop_marks": self.crop_marks,
                     "tight": self.tight,
+                    "measure": measure,
                 },
             )
 
@@ -392,11 +534,82 @@ def _one_block_less(cut: tuple[int, int] | None, run_blocks: list[int]) -> tuple
     return 0, 1
 
 
+def _free_below(document: Any) -> dict[str, float]:
+    """Element id -> inches of the page left below it (less the bottom margin)."""
+    free: dict[str, float] = {}
+    for page in document.pages:
+        for name, (_x1, _y1, _x2, y2) in page.anchors.items():
+            free.setdefault(name, (page.height - y2) / 96 - PAGE_BOTTOM_IN)
+    return free
+
+
+def _cut_inside(
+    flow: list[PrintedArticle], anchors: dict[str, int], free: dict[str, float]
+) -> bool:
+    """Cuts the inside articles where the laid-out pages end (or one block earlier where a
+    jump line did not fit), and sends a picture on when it left a page's foot empty; whether
+    anything changed."""
+    changed = False
+    previous = None
+    for item in flow:
+        start = anchors.get(item.anchor)
+        before, previous = previous, item
+        if start is None:
+            continue
+        if before is not None and not item.break_before and item.picture_part(1) == 0:
+            end = f"{before.anchor}-e{max(len(before.blocks), 1) - 1}"
+            if anchors.get(end, start) < start and free.get(end, 0) > PUSHED_GAP_IN:
+                # Its head and picture went to the next page: the picture is cropped to the
+                # room left (as a designer would), or else sent on.
+                room = free[end] - HEAD_IN - CAPTION_IN
+                if not item.picture_fit and room >= MIN_PICTURE_IN:
+                    item.picture_fit = min(room, item.picture_height()) - 0.25
+                elif item.picture_fit - 0.75 >= MIN_PICTURE_IN:
+                    item.picture_fit -= 0.75
+                else:
+                    item.picture_late = True
+                changed = True
+                continue
+        if not item.continues and not item.break_before and not item.cuts:
+            text = anchors.get(f"{item.anchor}-text")
+            if text is not None and text != start:
+                item.break_before = changed = True  # the headline alone at a page's foot
+                continue
+        bounds = [0, *item.cuts, max(len(item.blocks), 1)]
+        for number, part in enumerate(item.parts()):
+            page = anchors.get(part.id)
+            if page is None:
+                continue
+            if part.jump_id and anchors.get(part.jump_id) != page:
+                # The jump line went over: one block less on this page.
+                item.cuts[number] -= 1
+                if item.cuts[number] <= bounds[number]:
+                    del item.cuts[number]
+                    if number == 0:
+                        item.break_before = True
+                changed = True
+                break
+            if part.jump_id:
+                continue
+            over = next(
+                (
+                    index
+                    for index in range(bounds[number], bounds[number + 1])
+                    if anchors.get(f"{item.anchor}-e{index}", page) != page
+                ),
+                None,
+            )
+            if over is not None and over > bounds[number]:
+                item.cuts.append(over)
+                changed = True
+    return changed
+
+
 def _tabloid(job: _Job) -> tuple[Any, list[str]]:
     warnings: list[str] = []
     # 1. Lay the front pages out with every article after the lead and read where the front
     #    page ends.
-    measured = job.render(job.html(job.editions(measure=True)))
+    measured = job.render(job.html(job.editions(measure=True), measure=True))
     anchors = _anchor_pages(measured)
     cuts = {code: _front_cut(anchors, code) for code in job.languages}
     # 2. Cut there; if a jump line does not fit, one block less.
@@ -415,6 +628,8 @@ def _tabloid(job: _Job) -> tuple[Any, list[str]]:
         ]
         if not overflow:
             break
+        if all(cuts[edition.language] == (0, 1) for edition in overflow):
+            break  # the lead's first paragraph is all the front page keeps anyway
         for edition in overflow:
             run = _edition(job.issue, job.placements, edition.language, measure=True)
             run_blocks = [
@@ -422,36 +637,40 @@ def _tabloid(job: _Job) -> tuple[Any, list[str]]:
                 for item in ([run.lead] if run.lead else []) + run.front
             ]
             cuts[edition.language] = _one_block_less(cuts[edition.language], run_blocks)
-    # 3. A headline that ends a page alone, its text on the next: the article starts a page.
-    stranded = [
-        item
-        for edition in editions
-        for item in edition.inside
-        if item.anchor in anchors and anchors.get(f"{item.anchor}-text") != anchors[item.anchor]
-    ]
-    if stranded:
-        for item in stranded:
-            item.break_before = True
+    # 3. Inside, an article that runs over a page's end is cut there ("continued on page N",
+    #    its rest "continued from page N" at the top of the next page); a headline that
+    #    would end a page alone starts the next one.
+    for _pass in range(CUT_PASSES):
+        free = _free_below(document)
+        if not any([_cut_inside(edition.inside, anchors, free) for edition in editions]):
+            break
         document = job.render(job.html(editions))
-    # 4. Pad each edition to a multiple of four pages with the house boxes.
+        anchors = _anchor_pages(document)
+    # 4. Each edition is padded to a multiple of four pages with the house boxes (they come
+    #    after everything: the cuts above hold).
     counts = _edition_pages(document, job.languages)
     if any(count % 4 for count in counts.values()):
-        for edition in editions:
-            missing = -counts[edition.language] % 4
-            # The last page is the back page with every house box; others get one each.
-            edition.house_pages = [
-                *(HOUSE_BOXES[i % len(HOUSE_BOXES)] for i in range(missing - 1)),
-                *(["back"] if missing else []),
-            ]
+        _pad(editions, counts)
         document = job.render(job.html(editions))
         counts = _edition_pages(document, job.languages)
-        for code, count in counts.items():
-            if count % 4:
-                warnings.append(
-                    _("The %(language)s edition has %(count)s pages, not a multiple of four.")
-                    % {"language": code, "count": count}
-                )
+    for code, count in counts.items():
+        if count % 4:
+            warnings.append(
+                _("The %(language)s edition has %(count)s pages, not a multiple of four.")
+                % {"language": code, "count": count}
+            )
     return document, warnings
+
+
+def _pad(editions: list[Edition], counts: dict[str, int]) -> None:
+    """House pages to bring each edition to a multiple of four pages."""
+    for edition in editions:
+        missing = -counts[edition.language] % 4
+        # The last page is the back page with every house box; others get one each.
+        edition.house_pages = [
+            *(HOUSE_BOXES[i % len(HOUSE_BOXES)] for i in range(missing - 1)),
+            *(["back"] if missing else []),
+        ]
 
 
 def _sheet(job: _Job) -> tuple[Any, list[str]]:

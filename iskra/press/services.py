@@ -295,11 +295,13 @@ def article_update(
     actor: Any,
     article: Article,
     topics: list[str] | None = None,
+    topic_names: dict[str, str] | None = None,
     matches_original: bool = False,
     **changes: Any,
 ) -> Article:
     """Edit an article. A change of its text makes its translations stale; a translation
-    marked as matching the original becomes current again."""
+    marked as matching the original becomes current again. A translation names its
+    original's topics in its language with `topic_names` ({"elections": "Elecciones"})."""
     require_editor(actor, article.collective)
     unknown = set(changes) - set(ARTICLE_FIELDS)
     if unknown:
@@ -323,6 +325,10 @@ def article_update(
             article.save(update_fields=[*fields, "updated_at"])
         if topics is not None:
             article_set_topics(article, topics)
+        if topic_names and article.translation_of is not None:
+            named = _name_topics(article.translation_of, article.language, topic_names)
+            if named:
+                fields.append("topic_names")
         search.index_article(article)
         log_action(
             "press.article.updated",
@@ -343,6 +349,18 @@ def article_set_topics(article: Article, slugs: list[str]) -> None:
             )
             topics.append(topic)
     article.topics.set(topics)
+
+
+def _name_topics(original: Article, language: str, topic_names: dict[str, str]) -> list[str]:
+    """Names the original's topics in `language`; the slugs of those whose name changed."""
+    named = []
+    for topic in original.topics.all():
+        name = topic_names.get(topic.slug, "").strip()
+        if name and topic.names.get(language) != name:
+            topic.names = {**topic.names, language: name}
+            topic.save(update_fields=["names"])
+            named.append(topic.slug)
+    return named
 
 
 def article_translate(
@@ -393,13 +411,8 @@ def article_translate(
         )
         translation.full_clean(exclude=["topics"])
         translation.save()
-        topics = list(original.topics.all())
-        for topic in topics:
-            name = (topic_names or {}).get(topic.slug, "").strip()
-            if name and topic.names.get(language) != name:
-                topic.names = {**topic.names, language: name}
-                topic.save(update_fields=["names"])
-        translation.topics.set(topics)
+        _name_topics(original, language, topic_names or {})
+        translation.topics.set(original.topics.all())
         log_action(
             "press.article.translated",
             actor=actor,

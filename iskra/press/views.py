@@ -362,24 +362,28 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
     article = _article(request, pk)
-    form_class = TranslationEditForm if article.translation_of_id else ArticleForm
-    form = form_class(
-        request.POST or None,
-        instance=None,
-        initial={
-            **{name: getattr(article, name) for name in services.ARTICLE_FIELDS},
-            "topics_text": ", ".join(
-                topic.name_in(article.language) for topic in article.topics.all()
-            ),
-        },
-    )
+    initial = {name: getattr(article, name) for name in services.ARTICLE_FIELDS}
+    form: ArticleForm
+    if article.translation_of is not None:
+        form = TranslationEditForm(
+            request.POST or None,
+            initial=initial,
+            topics=list(article.translation_of.topics.all()),
+            language=article.language,
+        )
+    else:
+        initial["topics_text"] = ", ".join(
+            topic.name_in(article.language) for topic in article.topics.all()
+        )
+        form = ArticleForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in services.ARTICLE_FIELDS}
         try:
             services.article_update(
                 actor=request.user,
                 article=article,
-                topics=form.topics(),
+                topics=None if isinstance(form, TranslationEditForm) else form.topics(),
+                topic_names=form.topic_names() if isinstance(form, TranslationEditForm) else None,
                 matches_original=form.cleaned_data.get("matches_original", False),
                 **changes,
             )
@@ -456,12 +460,16 @@ def article_translate(request: HttpRequest, pk: int) -> HttpResponse:
     form = TranslateForm(
         request.POST or None,
         languages=languages,
+        topics=list(article.topics.all()),
         initial={"title": article.title, "body": article.body, "summary": article.summary},
     )
     if request.method == "POST" and form.is_valid():
         try:
             translation = services.article_translate(
-                actor=request.user, article=article, **form.cleaned_data
+                actor=request.user,
+                article=article,
+                topic_names=form.topic_names(),
+                **form.translation_fields(),
             )
         except DomainError as error:
             form.add_error(None, error.message)

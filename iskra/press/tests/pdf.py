@@ -3,6 +3,7 @@
 
 import re
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
@@ -81,3 +82,47 @@ def dehyphenate(text: str) -> str:
 
 JUMP = re.compile(r"(?:Continued on page|Continúa en la página)\s+(\d+)")
 FROM = re.compile(r"(?:Continued from page|Viene de la página)\s+(\d+)")
+
+
+def folio(page: Page) -> int | None:
+    """The page number printed at the foot of the page (None on a page without one)."""
+    feet = [
+        word
+        for word in page.words
+        if word.y0 > page.height * 0.95 and re.fullmatch(r"\d+", word.text)
+    ]
+    return int(feet[0].text) if feet else None
+
+
+@dataclass
+class Picture:
+    page: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+
+def pictures(path: Path) -> list[Picture]:
+    """Where the images are drawn on each page, in points (poppler's `pdftohtml -xml`)."""
+    with tempfile.TemporaryDirectory() as scratch:  # it writes the images out too
+        output = subprocess.run(
+            ["pdftohtml", "-xml", "-stdout", "-q", str(path.resolve()), "out"],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=scratch,
+        ).stdout
+    found = []
+    for number, page in enumerate(re.findall(r"<page (.*?)</page>", output, re.S), start=1):
+        scale = 1.5  # pdftohtml's XML is at 108 units per inch, 1.5 per point
+        for image in re.finditer(
+            r'<image top="([\d.]+)" left="([\d.]+)" width="([\d.]+)" height="([\d.]+)"', page
+        ):
+            top, left, width, height = (float(value) / scale for value in image.groups())
+            found.append(Picture(number, left, top, left + width, top + height))
+    return found

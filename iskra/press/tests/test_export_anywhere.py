@@ -144,7 +144,7 @@ def test_an_unpublished_article_leaves_no_trace_after_exporting_again(newsroom, 
     assert second.removed >= 1
     assert not article_dir.exists()
     for path in site.rglob("*"):
-        if path.is_file() and path.suffix in (".html", ".xml", ".json"):
+        if path.is_file() and path.suffix in (".html", ".xml", ".json", ".js"):
             assert title not in path.read_text(), path
     assert not _search_holds(site, "Dockers walked out")
     assert f"p/a/{newsroom.published.pk}/" not in (site / MANIFEST).read_text()
