@@ -42,8 +42,9 @@ class QuickSelect(forms.Select):
             f"{conditional_escape(o['label'])}</option>\n"
             for o in options
         )
+        name = conditional_escape(widget["name"])
         return mark_safe(  # noqa: S308 - every value above is escaped
-            f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>{html}\n</select>'
+            f'<select name="{name}"{_attrs(widget["attrs"])}>{html}\n</select>'
         )
 
 
