@@ -33,12 +33,22 @@ def run(context: BenchContext) -> list[Result]:
     with tempfile.TemporaryDirectory(prefix="iskra-bench-backup-") as scratch_name:
         scratch = Path(scratch_name)
         out = scratch / "bench.age"
-        backup_s = _timed(lambda: backup.create_backup(out, [identity.to_public()]))
         plain = scratch / "plain"
-        if connection.vendor == "sqlite":
-            plain_backup_s = _timed(lambda: _sqlite_copy(plain))
-        else:
-            plain_backup_s = _timed(lambda: _pg(["pg_dump", "--format=custom", f"--file={plain}"]))
+
+        def plain_backup() -> None:
+            if plain.exists():
+                plain.unlink()
+            if connection.vendor == "sqlite":
+                _sqlite_copy(plain)
+            else:
+                _pg(["pg_dump", "--format=custom", f"--file={plain}"])
+
+        # Each is run twice, in turn, and the second run of each counts: whichever ran first
+        # would otherwise read the database from the disk and the other from the page cache
+        # (at 1,000,000 contacts on SQLite the same copy took 2.8 s or 11.2 s by its turn).
+        for _turn in range(2):
+            plain_backup_s = _timed(plain_backup)
+            backup_s = _timed(lambda: backup.create_backup(out, [identity.to_public()]))
         context.say(f"backup: {backup_s:.1f} s, plain {plain_backup_s:.1f} s")
         restore_s, plain_restore_s = _restore(scratch, out, identity, plain)
         context.say(f"restore: {restore_s:.1f} s, plain {plain_restore_s:.1f} s")
@@ -92,13 +102,16 @@ def _restore(scratch: Path, out: Path, identity: object, plain: Path) -> tuple[f
     identity_file.write_text(f"{identity}\n")
     if connection.vendor == "sqlite":
         target = scratch / "restored.sqlite3"
-        environment["DATABASE_URL"] = f"sqlite:///{target}"
-        _iskra(["migrate", "--verbosity", "0"], environment)
-        restore_s = _timed(
-            lambda: _iskra(["restore", str(out), "--identity", str(identity_file)], environment)
-        )
         plain_target = scratch / "plain-restored.sqlite3"
-        plain_s = _timed(lambda: _sqlite_restore(plain, plain_target))
+        environment["DATABASE_URL"] = f"sqlite:///{target}"
+        for _turn in range(2):  # the second turn of each counts, as for the backup
+            for path in scratch.glob("*restored.sqlite3*"):
+                path.unlink()
+            plain_s = _timed(lambda: _sqlite_restore(plain, plain_target))
+            _iskra(["migrate", "--verbosity", "0"], environment)
+            restore_s = _timed(
+                lambda: _iskra(["restore", str(out), "--identity", str(identity_file)], environment)
+            )
         return restore_s, plain_s
     name = f"{settings.DATABASES['default']['NAME']}_restore"
     times = []
