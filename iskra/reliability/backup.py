@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import os
+import queue
 import shutil
 import sqlite3
 import subprocess
@@ -20,18 +21,19 @@ import tarfile
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
 
 import pyrage
 from django.conf import settings
 from django.db import connection
 
 from iskra.env import env_str
+from iskra.reliability import age
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -326,13 +328,14 @@ def create_backup(out: Path, recipients: list[Any], progress: Progress | None = 
         ]
         say("archive")
         sealed = scratch / "backup.age"
-        with _encrypting(sealed, recipients) as stream:
-            with tarfile.open(fileobj=stream, mode="w|", bufsize=CHUNK) as tar:
-                tar.copybufsize = CHUNK  # type: ignore[attr-defined]
+        with sealed.open("wb") as sealed_file:
+            stream = age.Writer(sealed_file, recipients)
+            with tarfile.open(fileobj=cast(IO[bytes], stream), mode="w", bufsize=CHUNK) as tar:
                 for path, name in [(scratch / part, part), *media]:
                     manifest.parts[name] = _add_file(tar, path, name)
                 manifest.counts = counting.result() if counting else counts
                 _add_bytes(tar, MANIFEST, manifest.as_json())
+            stream.close()
             say("encryption")
         os.chmod(sealed, 0o600)
         os.replace(sealed, out)
@@ -366,52 +369,45 @@ class _Background:
         return self.value
 
 
-@contextmanager
-def _encrypting(target: Path, recipients: list[Any]) -> Iterator[Any]:
-    """A file object whose bytes are age-encrypted into `target` by a second thread."""
-    read_end, write_end = os.pipe()
-    reader = os.fdopen(read_end, "rb", buffering=CHUNK)
-    writer = os.fdopen(write_end, "wb", buffering=CHUNK)
+class _Hashing:
+    """SHA-256 of what is read through it, computed in a second thread (hashlib lets go of
+    the GIL), so that hashing runs beside the encryption and the writing."""
 
-    def encrypt() -> None:
-        try:
-            with target.open("wb") as sealed:
-                pyrage.encrypt_io(reader, sealed, recipients)
-        finally:
-            reader.close()
+    def __init__(self, source: Any = None) -> None:
+        self.source = source
+        self.digest = hashlib.sha256()
+        self.queue: queue.Queue[bytes | None] = queue.Queue(maxsize=8)
+        self.thread = _Background(self._run)
 
-    encryption = _Background(encrypt)
-    try:
-        yield writer
-        writer.close()
-    except BrokenPipeError:
-        encryption.result()  # the encryption's own error says more
-        raise
-    finally:
-        if not writer.closed:
-            with suppress(BrokenPipeError):
-                writer.close()
-        encryption.result()
+    def _run(self) -> None:
+        while (data := self.queue.get()) is not None:
+            self.digest.update(data)
+
+    def update(self, data: bytes) -> None:
+        if self.thread.thread.is_alive():
+            self.queue.put(data)
+        else:
+            self.thread.result()  # its error, if it stopped
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.source.read(size)
+        self.update(data)
+        return data
+
+    def hexdigest(self) -> str:
+        self.queue.put(None)
+        self.thread.result()
+        return self.digest.hexdigest()
 
 
 def _add_file(tar: tarfile.TarFile, path: Path, name: str) -> str:
     """Add one file to the tar, returning its SHA-256, computed as it is read."""
     info = tar.gettarinfo(str(path), arcname=name)
     info.mode = 0o600
-    digest = hashlib.sha256()
-
-    class Hashing:
-        def __init__(self, source: Any) -> None:
-            self.source = source
-
-        def read(self, size: int = -1) -> bytes:
-            data = self.source.read(size)
-            digest.update(data)
-            return data
-
     with path.open("rb") as source:
-        tar.addfile(info, Hashing(source))
-    return digest.hexdigest()
+        hashing = _Hashing(source)
+        tar.addfile(info, hashing)
+    return hashing.hexdigest()
 
 
 def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
@@ -450,57 +446,40 @@ def opened(path: Path, identities: list[Any]) -> Iterator[tuple[Manifest, Path]]
 
 
 def _decrypt_and_unpack(path: Path, identities: list[Any], folder: Path) -> dict[str, str]:
-    read_end, write_end = os.pipe()
-    reader = os.fdopen(read_end, "rb", buffering=CHUNK)
-    writer = os.fdopen(write_end, "wb", buffering=CHUNK)
-
-    def decrypt() -> None:
-        try:
-            with path.open("rb") as sealed:
-                pyrage.decrypt_io(sealed, writer, identities)
-        finally:
-            with suppress(BrokenPipeError):
-                writer.close()
-
-    decryption = _Background(decrypt)
     hashes: dict[str, str] = {}
-    unpack_error: Exception | None = None
-    try:
-        with tarfile.open(fileobj=reader, mode="r|", bufsize=CHUNK) as tar:
-            for member in tar:
-                checked = tarfile.data_filter(member, str(folder))
-                target = folder / checked.name
-                if checked.isdir():
-                    target.mkdir(parents=True, exist_ok=True)
-                    continue
-                if not checked.isfile():
-                    raise BackupError(f"{path} holds {member.name}, which is not a plain file.")
-                target.parent.mkdir(parents=True, exist_ok=True)
-                source = tar.extractfile(member)
-                assert source is not None
-                digest = hashlib.sha256()
-                with target.open("wb") as written:
-                    os.chmod(target, 0o600)
-                    for chunk in iter(lambda: source.read(CHUNK), b""):  # noqa: B023
-                        digest.update(chunk)
-                        written.write(chunk)
-                hashes[checked.name] = digest.hexdigest()
-        while reader.read(CHUNK):  # the tar's padding, so that the decryption can end
-            pass
-    except (tarfile.TarError, OSError, BackupError) as error:
-        unpack_error = error
-    finally:
-        reader.close()
-    try:
-        decryption.result()
-    except Exception as error:
-        raise BackupError(
-            f"{path} cannot be decrypted with this identity (or is not an Iskra backup): {error}"
-        ) from None
-    if unpack_error is not None:
-        if isinstance(unpack_error, BackupError):
-            raise unpack_error
-        raise BackupError(f"{path} is not a readable backup: {unpack_error}") from None
+    with path.open("rb") as sealed:
+        try:
+            reader = age.Reader(sealed, identities)
+        except age.AgeError as error:
+            raise BackupError(
+                f"{path} cannot be decrypted with this identity (or is not an Iskra backup): "
+                f"{error}"
+            ) from None
+        try:
+            with tarfile.open(fileobj=cast(IO[bytes], reader), mode="r|", bufsize=CHUNK) as tar:
+                for member in tar:
+                    checked = tarfile.data_filter(member, str(folder))
+                    target = folder / checked.name
+                    if checked.isdir():
+                        target.mkdir(parents=True, exist_ok=True)
+                        continue
+                    if not checked.isfile():
+                        raise BackupError(f"{path} holds {member.name}, which is not a plain file.")
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    source = tar.extractfile(member)
+                    assert source is not None
+                    hashing = _Hashing()
+                    with target.open("wb") as written:
+                        os.chmod(target, 0o600)
+                        for chunk in iter(lambda: source.read(CHUNK), b""):  # noqa: B023
+                            hashing.update(chunk)
+                            written.write(chunk)
+                    hashes[checked.name] = hashing.hexdigest()
+            reader.read()  # to the end: an altered or cut-short payload shows there
+        except age.AgeError as error:
+            raise BackupError(f"{path} was altered or cut short: {error}") from None
+        except (tarfile.TarError, OSError) as error:
+            raise BackupError(f"{path} is not a readable backup: {error}") from None
     return hashes
 
 

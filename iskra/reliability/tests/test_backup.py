@@ -99,7 +99,10 @@ def test_a_damaged_backup_is_refused(instances, tmp_path):
     data[len(data) // 2] ^= 0xFF
     out.write_bytes(bytes(data))
     refused = source.run("backup", "--verify", str(out), "--identity", str(identity), check=False)
-    assert refused.returncode != 0
+    assert refused.returncode != 0 and "altered or cut short" in refused.stderr
+    out.write_bytes(bytes(data[: len(data) - 65_552]))  # the last chunks lost in a copy
+    refused = source.run("backup", "--verify", str(out), "--identity", str(identity), check=False)
+    assert refused.returncode != 0 and "altered or cut short" in refused.stderr
     no_recipient = source.run("backup", "--out", str(tmp_path / "x.age"), check=False)
     assert no_recipient.returncode != 0 and "No recipient" in no_recipient.stderr
 
