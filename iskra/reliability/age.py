@@ -24,6 +24,7 @@ import base64
 import hashlib
 import hmac
 import os
+from collections import deque
 from typing import IO, Any
 
 from cryptography.exceptions import InvalidTag
@@ -267,7 +268,8 @@ class Reader:
         self._aead = ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload"))
         self._counter = 0
         self._pending = b""
-        self._plain = bytearray()
+        self._plain: deque[bytes] = deque()
+        self._ready = 0
         self._done = False
         self.closed = False
 
@@ -294,22 +296,27 @@ class Reader:
     def _fill(self, wanted: int) -> None:
         # `_pending` holds what was read but not yet opened, from a chunk's start: at most
         # one chunk, which may be the last one until more bytes are seen after it.
-        while len(self._plain) < wanted and not self._done:
+        while self._ready < wanted and not self._done:
             more = self.source.read(SEALED_CHUNK * 16)
-            data = self._pending + more
             if not more:
-                self._plain += self._open(memoryview(data), last=True)
+                self._keep(self._open(memoryview(self._pending), last=True))
                 self._pending = b""
                 self._done = True
                 break
-            whole = len(data) // SEALED_CHUNK
-            if len(data) % SEALED_CHUNK == 0:
-                whole -= 1  # a full chunk at the end waits: it is the last if nothing follows
-            view = memoryview(data)
+            if len(self._pending) == SEALED_CHUNK:
+                self._keep(self._open(memoryview(self._pending), last=False))
+            elif self._pending:  # a short read left part of a chunk (pipes do that)
+                more = self._pending + more
+            view = memoryview(more)
+            whole = (len(more) - 1) // SEALED_CHUNK  # the last piece waits, as above
             for n in range(whole):
-                self._plain += self._open(view[n * SEALED_CHUNK : (n + 1) * SEALED_CHUNK], False)
+                self._keep(self._open(view[n * SEALED_CHUNK : (n + 1) * SEALED_CHUNK], False))
+            self._pending = bytes(view[whole * SEALED_CHUNK :])
             view.release()
-            self._pending = data[whole * SEALED_CHUNK :]
+
+    def _keep(self, plain: bytes) -> None:
+        self._plain.append(plain)
+        self._ready += len(plain)
 
     def _open(self, sealed: memoryview, last: bool) -> bytes:
         if len(sealed) < 16:
@@ -332,9 +339,19 @@ class Reader:
                 whole += chunk
             return bytes(whole)
         self._fill(size)
-        out = bytes(self._plain[:size])
-        del self._plain[:size]
-        return out
+        parts = []
+        taken = 0
+        while self._plain and taken < size:
+            first = self._plain[0]
+            if taken + len(first) <= size:
+                parts.append(self._plain.popleft())
+                taken += len(first)
+            else:
+                parts.append(first[: size - taken])
+                self._plain[0] = first[size - taken :]
+                taken = size
+        self._ready -= taken
+        return parts[0] if len(parts) == 1 else b"".join(parts)
 
     def close(self) -> None:
         self.closed = True

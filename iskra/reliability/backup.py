@@ -336,14 +336,18 @@ def create_backup(out: Path, recipients: list[Any], progress: Progress | None = 
         ]
         say("archive")
         sealed = scratch / "backup.age"
-        with sealed.open("wb") as sealed_file:
-            stream = age.Writer(sealed_file, recipients)
+        with sealed.open("wb") as sealed_file, ExitStack() as writing:
+            queued = _QueuedWriter(sealed_file)
+            writing.callback(queued.finish)
+            stream = age.Writer(cast(IO[bytes], queued), recipients)
             with tarfile.open(fileobj=cast(IO[bytes], stream), mode="w", bufsize=CHUNK) as tar:
+                tar.copybufsize = CHUNK  # type: ignore[attr-defined]
                 for source, name in [(database, part), *media]:
                     manifest.parts[name] = _add_file(tar, source, name)
                 manifest.counts = counting.result() if counting else counts
                 _add_bytes(tar, MANIFEST, manifest.as_json())
             stream.close()
+            queued.finish()
             say("encryption")
         os.chmod(sealed, 0o600)
         os.replace(sealed, out)
@@ -417,34 +421,81 @@ class _Background:
         return self.value
 
 
-class _Hashing:
-    """SHA-256 of what is read through it, computed in a second thread (hashlib lets go of
-    the GIL), so that hashing runs beside the encryption and the writing."""
+class _Feeding:
+    """A second thread that takes each piece of data handed to it in order (`consume`): the
+    work it does (hashing, writing) lets go of the GIL, so it runs beside the caller's.
+    `finish()` waits for it and raises its error; it also ends the thread when the caller
+    stops on an error of its own (call it in a `finally`)."""
+
+    def __init__(self) -> None:
+        self.queue: queue.Queue[bytes | None] = queue.Queue(maxsize=8)
+        self.thread = _Background(self._run)
+
+    def consume(self, data: bytes) -> None:
+        raise NotImplementedError
+
+    def _run(self) -> None:
+        while (data := self.queue.get()) is not None:
+            self.consume(data)
+
+    def feed(self, data: bytes | None) -> None:
+        while True:
+            if not self.thread.thread.is_alive():
+                self.thread.result()  # raises the error it stopped on
+                raise BackupError("A backup thread stopped early.")
+            try:
+                self.queue.put(data, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+
+    def finish(self) -> None:
+        if self.thread.thread.is_alive():
+            self.feed(None)
+        self.thread.result()
+
+
+class _QueuedWriter(_Feeding):
+    """Writes done by a second thread, so that the next megabyte is encrypted or decrypted
+    while this one goes to the disk."""
+
+    def __init__(self, target: IO[bytes]) -> None:
+        self.target = target
+        super().__init__()
+
+    def consume(self, data: bytes) -> None:
+        self.target.write(data)
+
+    def write(self, data: bytes) -> int:
+        self.feed(data)
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing: what was handed over is written by `finish()`."""
+
+
+class _Hashing(_Feeding):
+    """SHA-256 of what is read through it (or handed to `update`), computed by a second
+    thread."""
 
     def __init__(self, source: Any = None) -> None:
         self.source = source
         self.digest = hashlib.sha256()
-        self.queue: queue.Queue[bytes | None] = queue.Queue(maxsize=8)
-        self.thread = _Background(self._run)
+        super().__init__()
 
-    def _run(self) -> None:
-        while (data := self.queue.get()) is not None:
-            self.digest.update(data)
+    def consume(self, data: bytes) -> None:
+        self.digest.update(data)
 
     def update(self, data: bytes) -> None:
-        if self.thread.thread.is_alive():
-            self.queue.put(data)
-        else:
-            self.thread.result()  # its error, if it stopped
+        self.feed(data)
 
     def read(self, size: int = -1) -> bytes:
         data = self.source.read(size)
-        self.update(data)
+        self.feed(data)
         return data
 
     def hexdigest(self) -> str:
-        self.queue.put(None)
-        self.thread.result()
+        self.finish()
         return self.digest.hexdigest()
 
 
@@ -456,6 +507,7 @@ def _add_file(tar: tarfile.TarFile, source: Path | IO[bytes], name: str) -> str:
         info = tar.gettarinfo(arcname=name, fileobj=held)
         info.mode = 0o600
         hashing = _Hashing(held)
+        stack.callback(hashing.finish)
         tar.addfile(info, hashing)
     return hashing.hexdigest()
 
@@ -521,12 +573,16 @@ def _decrypt_and_unpack(path: Path, identities: list[Any], folder: Path) -> dict
                     target.parent.mkdir(parents=True, exist_ok=True)
                     source = tar.extractfile(member)
                     assert source is not None
-                    hashing = _Hashing()
-                    with target.open("wb") as written:
+                    with target.open("wb") as written, ExitStack() as threads:
                         os.chmod(target, 0o600)
+                        hashing = _Hashing()
+                        threads.callback(hashing.finish)
+                        queued = _QueuedWriter(written)
+                        threads.callback(queued.finish)
                         for chunk in iter(lambda: source.read(CHUNK), b""):  # noqa: B023
                             hashing.update(chunk)
-                            written.write(chunk)
+                            queued.write(chunk)
+                        queued.finish()
                     hashes[checked.name] = hashing.hexdigest()
             reader.read()  # to the end: an altered or cut-short payload shows there
         except age.AgeError as error:

@@ -105,3 +105,18 @@ def test_a_mistyped_key_is_refused(keys):
         age.recipient_bytes(typo)
     with pytest.raises(age.AgeError):
         age.identity_bytes(public)
+
+
+class _ShortReads(io.BytesIO):
+    """A source that, like a pipe, answers a read with fewer bytes than asked."""
+
+    def read(self, size=-1):
+        return super().read(min(size, 30_001) if size and size > 0 else size)
+
+
+def test_short_reads_from_the_source_are_read_whole(keys):
+    data = os.urandom(5 * age.CHUNK + 77)
+    sealed = _ours(data, [keys[0].to_public()])
+    assert age.Reader(_ShortReads(sealed), [keys[0]]).read() == data
+    with pytest.raises(age.AgeError):
+        age.Reader(_ShortReads(sealed[:-1]), [keys[0]]).read()
