@@ -700,7 +700,12 @@ def _restore_sqlite(part: Path) -> None:
         # the old database or the new one, and the database is written once. With the site
         # running, the backup API writes the copy into the live file in one transaction
         # (through the WAL, every page twice).
-        alone = target.execute("PRAGMA journal_mode=DELETE").fetchone()[0] == "delete"
+        target.execute("PRAGMA busy_timeout=0")  # someone else has it open: say so at once
+        try:
+            alone = target.execute("PRAGMA journal_mode=DELETE").fetchone()[0] == "delete"
+        except sqlite3.OperationalError:  # "database is locked": the site is running
+            alone = False
+        target.execute("PRAGMA busy_timeout=30000")
         if alone:
             # Leaving WAL mode removed its WAL and shared-memory files; the exclusive lock
             # keeps out (waiting) anyone who opens the old file before the rename.

@@ -4,6 +4,7 @@ keys absent from the backup's bytes; the backup unreadable without its identity.
 
 import io
 import os
+import sqlite3
 import tarfile
 
 import pyrage
@@ -74,6 +75,8 @@ def test_the_demo_backs_up_and_restores_with_every_count_and_the_protected_note(
     )
 
     target.run("migrate", "--verbosity", "0")
+    sqlite = target.url.startswith("sqlite")
+    before = target.path.stat().st_ino if sqlite else None
     restored = target.run("restore", str(out), "--identity", str(identity))
     assert "people_contact" in restored.stdout
     assert target.counts() == source.counts()
@@ -86,6 +89,20 @@ def test_the_demo_backs_up_and_restores_with_every_count_and_the_protected_note(
     assert again.returncode != 0 and "not empty" in again.stderr
     target.run("restore", str(out), "--identity", str(identity), "--replace")
     assert target.counts() == source.counts()
+    if sqlite:
+        # Nobody else had the database open: the checked copy was renamed into place.
+        assert target.path.stat().st_ino != before
+        # With the site running (another process holds the database open), the copy is
+        # written into the live file through SQLite's backup API instead, in one transaction.
+        holder = sqlite3.connect(target.path)
+        contacts = holder.execute("SELECT COUNT(*) FROM people_contact").fetchone()[0]
+        in_place = target.path.stat().st_ino
+        target.run("restore", str(out), "--identity", str(identity), "--replace")
+        assert target.path.stat().st_ino == in_place
+        assert holder.execute("SELECT COUNT(*) FROM people_contact").fetchone()[0] == contacts
+        assert holder.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        holder.close()
+        assert target.counts() == source.counts()
 
 
 def test_a_damaged_backup_is_refused(instances, tmp_path):
