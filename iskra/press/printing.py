@@ -3,8 +3,8 @@
 Three templates, chosen by the publication's print format:
 - `tabloid`: the paper. Masthead, the editorial in a band with the index of the inside, and the
   lead with its picture on the front page; the lead fills the front page and jumps to page 2
-  ("continued on page N" / "viene de la página N", numbers from CSS `target-counter`, so they
-  are right in a combined edition too). Inside, articles flow one after the other in the
+  ("continued on page N" / "viene de la página N", numbers worked out from the layout passes
+  and checked against the final one, so they are right in a combined edition too). Inside, articles flow one after the other in the
   publication's number of columns, balanced on the last page. Each edition is padded to a
   multiple of four pages with the publication's house boxes.
 - `sheet`: the two-sided workplace newsletter (letter or A4): the editorial on one side, the
@@ -209,7 +209,6 @@ class Edition:
     house_pages: list[str] = field(default_factory=list)
     continued: PrintedArticle | None = None  # the front-page article that jumps inside
     index: list[PrintedArticle] = field(default_factory=list)  # "Inside", on the front page
-    anchors_only: list[str] = field(default_factory=list)  # measuring: index targets not laid out
 
 
 Report = Callable[[str], None]
@@ -349,10 +348,7 @@ def _edition(
                 _marked(blocks_of(str(item.html)), f"m-{language}-{index}-")
             )
         # The index lists every article after the lead: at its longest, as it may become.
-        # Those not laid out get an empty anchor, so that its page numbers have a target.
-        measured = Edition(language, lead, band, [], run[1:], [], missing, index=listed)
-        measured.anchors_only = [item.anchor for item in listed if item not in run]
-        return measured
+        return Edition(language, lead, band, [], run[1:], [], missing, index=listed)
     if cut is None:
         return Edition(language, lead, band, [], run[1:], [], missing)
     whole, blocks = cut
@@ -433,9 +429,18 @@ class _Job:
                 self.problems[code] = queries.issue_problems(issue, [code], self.placements)
         self.tight = False
 
-    def html(self, editions: list[Edition], *, measure: bool = False) -> str:
-        """The document; `measure`: the front page is only measured (its columns are filled
-        one after the other, which holds the same text as balancing them, for less work)."""
+    def html(
+        self,
+        editions: list[Edition],
+        *,
+        numbers: dict[str, int] | None = None,
+        measure: bool = False,
+        front_only: bool = False,
+    ) -> str:
+        """The document; `numbers`: the page number printed for each jump line's and index
+        entry's target; `measure`: the front page is only measured (its columns are filled
+        one after the other, which holds the same text as balancing them, for less work);
+        `front_only`: the front pages without the inside, to see whether they hold."""
         publication = self.publication
         parts = []
         for edition in editions:
@@ -457,6 +462,8 @@ class _Job:
                             "qr": self.qr,
                             "columns": publication.columns,
                             "house_boxes": ("submit", "subscribe", "contact"),
+                            "numbers": numbers or {},
+                            "front_only": front_only,
                         },
                     )
                 )
@@ -605,20 +612,57 @@ def _cut_inside(
     return changed
 
 
+def _numbers(editions: list[Edition], anchors: dict[str, int], proof_pages: int) -> dict[str, int]:
+    """The page number to print for each jump line's and index entry's target, from the last
+    layout's `anchors` (element id -> page index; the first `proof_pages` pages carry no
+    number). A jump lands on the page after the one its part ends on, so its number is known
+    before its target is laid out; the rest of a front-page article starts the page after the
+    front page. `_wrong_numbers` checks them against the final layout."""
+    numbers: dict[str, int] = {}
+    for edition in editions:
+        front = anchors.get(f"edition-{edition.language}", proof_pages)
+        base = 1 - proof_pages  # page index -> printed number
+        if edition.continued is not None:
+            numbers[edition.continued.anchor] = front + 1 + base
+        for item in edition.index:
+            numbers[item.anchor] = anchors.get(item.anchor, front + 1) + base
+        for item in edition.inside:
+            if item.continues:
+                numbers[item.continues] = front + base
+            bounds = [0, *item.cuts, max(len(item.blocks), 1)]
+            for number, part in enumerate(item.parts()):
+                if part.jump_id:
+                    end = anchors.get(f"{item.anchor}-e{bounds[number + 1] - 1}", front)
+                    numbers[part.jump_href] = end + 1 + base
+                    numbers[part.jump_id] = end + base
+    return numbers
+
+
+def _wrong_numbers(
+    numbers: dict[str, int], anchors: dict[str, int], proof_pages: int
+) -> dict[str, int]:
+    """The printed numbers that do not name the page their target is on, corrected."""
+    right = {target: anchors[target] + 1 - proof_pages for target in numbers if target in anchors}
+    return {target: page for target, page in right.items() if numbers[target] != page}
+
+
 def _tabloid(job: _Job) -> tuple[Any, list[str]]:
     warnings: list[str] = []
+    proof_pages = 1 if job.proof else 0
     # 1. Lay the front pages out with every article after the lead and read where the front
     #    page ends.
     measured = job.render(job.html(job.editions(measure=True), measure=True))
     anchors = _anchor_pages(measured)
     cuts = {code: _front_cut(anchors, code) for code in job.languages}
-    # 2. Cut there; if a jump line does not fit, one block less.
+    # 2. Cut there; if a jump line does not fit, one block less. Only the front pages are laid
+    #    out for this.
     for _attempt in range(5):
         editions = [
             _edition(job.issue, job.placements, code, cut=cuts[code]) for code in job.languages
         ]
-        document = job.render(job.html(editions))
-        anchors = _anchor_pages(document)
+        numbers = _numbers(editions, {}, proof_pages)
+        fronts = job.render(job.html(editions, numbers=numbers, front_only=True))
+        anchors = _anchor_pages(fronts)
         overflow = [
             edition
             for edition in editions
@@ -637,6 +681,8 @@ def _tabloid(job: _Job) -> tuple[Any, list[str]]:
                 for item in ([run.lead] if run.lead else []) + run.front
             ]
             cuts[edition.language] = _one_block_less(cuts[edition.language], run_blocks)
+    document = job.render(job.html(editions, numbers=numbers))
+    anchors = _anchor_pages(document)
     # 3. Inside, an article that runs over a page's end is cut there ("continued on page N",
     #    its rest "continued from page N" at the top of the next page); a headline that
     #    would end a page alone starts the next one.
@@ -644,15 +690,27 @@ def _tabloid(job: _Job) -> tuple[Any, list[str]]:
         free = _free_below(document)
         if not any([_cut_inside(edition.inside, anchors, free) for edition in editions]):
             break
-        document = job.render(job.html(editions))
+        numbers = _numbers(editions, anchors, proof_pages)
+        document = job.render(job.html(editions, numbers=numbers))
         anchors = _anchor_pages(document)
     # 4. Each edition is padded to a multiple of four pages with the house boxes (they come
     #    after everything: the cuts above hold).
     counts = _edition_pages(document, job.languages)
     if any(count % 4 for count in counts.values()):
         _pad(editions, counts)
-        document = job.render(job.html(editions))
-        counts = _edition_pages(document, job.languages)
+        numbers = _numbers(editions, anchors, proof_pages)
+        document = job.render(job.html(editions, numbers=numbers))
+        anchors = _anchor_pages(document)
+    # 5. The page numbers printed in the jump lines and the index were worked out before this
+    #    layout: where one is wrong (a later edition moved by the padding), lay out again.
+    for _check in range(3):
+        wrong = _wrong_numbers(numbers, anchors, proof_pages)
+        if not wrong:
+            break
+        numbers.update(wrong)
+        document = job.render(job.html(editions, numbers=numbers))
+        anchors = _anchor_pages(document)
+    counts = _edition_pages(document, job.languages)
     for code, count in counts.items():
         if count % 4:
             warnings.append(
