@@ -4,9 +4,10 @@ Three templates, chosen by the publication's print format:
 - `tabloid`: the paper. Masthead, the editorial in a band with the index of the inside, and the
   lead with its picture on the front page; the lead fills the front page and jumps to page 2
   ("continued on page N" / "viene de la página N", numbers worked out from the layout passes
-  and checked against the final one, so they are right in a combined edition too). Inside, articles flow one after the other in the
-  publication's number of columns, balanced on the last page. Each edition is padded to a
-  multiple of four pages with the publication's house boxes.
+  and checked against the final one, so they are right in a combined edition too). Inside,
+  articles flow one after the other in the publication's number of columns, balanced on the
+  last page. Each edition is padded to a multiple of four pages with the publication's house
+  boxes.
 - `sheet`: the two-sided workplace newsletter (letter or A4): the editorial on one side, the
   plant's items on the other, with the link and QR code of the submission form. When it does
   not fit on two sides, the type is tightened once and then the result says so.
@@ -439,7 +440,8 @@ class _Job:
     ) -> str:
         """The document; `numbers`: the page number printed for each jump line's and index
         entry's target; `measure`: the front page is only measured (its columns are filled
-        one after the other, which holds the same text as balancing them, for less work);
+        one after the other, which holds the same text as balancing them, for less work, and
+        nothing past its foot is laid out);
         `front_only`: the front pages without the inside, to see whether they hold."""
         publication = self.publication
         parts = []
@@ -517,18 +519,23 @@ def _edition_pages(document: Any, languages: list[str]) -> dict[str, int]:
     return {code: end - start for code, start, end in zip(languages, starts, ends, strict=True)}
 
 
-def _front_cut(anchors: dict[str, int], language: str) -> tuple[int, int] | None:
+def _run_blocks(measured: Edition) -> list[int]:
+    """How many blocks each article of a measured front-page run has."""
+    run = ([measured.lead] if measured.lead else []) + measured.front
+    return [len(blocks_of(str(item.html))) for item in run]
+
+
+def _front_cut(
+    anchors: dict[str, int], language: str, run_blocks: list[int]
+) -> tuple[int, int] | None:
     """(k, b) from a measuring layout: the first k articles of the front-page run end on the
-    front page, and b blocks of the next one. None: the whole run fits."""
+    front page, and b blocks of the next one. None: the whole run fits. The measuring layout
+    stops at the front page's foot: a block that ends past it has no anchor."""
     front = anchors.get(f"edition-{language}", 0)
-    index = 0
-    while f"m-{language}-{index}-0" in anchors:
-        block = 0
-        while f"m-{language}-{index}-{block}" in anchors:
-            if anchors[f"m-{language}-{index}-{block}"] != front:
+    for index, count in enumerate(run_blocks):
+        for block in range(max(count, 1)):
+            if anchors.get(f"m-{language}-{index}-{block}") != front:
                 return index, block
-            block += 1
-        index += 1
     return None
 
 
@@ -651,9 +658,11 @@ def _tabloid(job: _Job) -> tuple[Any, list[str]]:
     proof_pages = 1 if job.proof else 0
     # 1. Lay the front pages out with every article after the lead and read where the front
     #    page ends.
-    measured = job.render(job.html(job.editions(measure=True), measure=True))
-    anchors = _anchor_pages(measured)
-    cuts = {code: _front_cut(anchors, code) for code in job.languages}
+    measuring = job.editions(measure=True)
+    run_blocks = {edition.language: _run_blocks(edition) for edition in measuring}
+    numbers = _numbers(measuring, {}, proof_pages)
+    anchors = _anchor_pages(job.render(job.html(measuring, numbers=numbers, measure=True)))
+    cuts = {code: _front_cut(anchors, code, run_blocks[code]) for code in job.languages}
     # 2. Cut there; if a jump line does not fit, one block less. Only the front pages are laid
     #    out for this.
     for _attempt in range(5):
@@ -675,12 +684,8 @@ def _tabloid(job: _Job) -> tuple[Any, list[str]]:
         if all(cuts[edition.language] == (0, 1) for edition in overflow):
             break  # the lead's first paragraph is all the front page keeps anyway
         for edition in overflow:
-            run = _edition(job.issue, job.placements, edition.language, measure=True)
-            run_blocks = [
-                len(blocks_of(str(item.html)))
-                for item in ([run.lead] if run.lead else []) + run.front
-            ]
-            cuts[edition.language] = _one_block_less(cuts[edition.language], run_blocks)
+            code = edition.language
+            cuts[code] = _one_block_less(cuts[code], run_blocks[code])
     document = job.render(job.html(editions, numbers=numbers))
     anchors = _anchor_pages(document)
     # 3. Inside, an article that runs over a page's end is cut there ("continued on page N",
