@@ -212,6 +212,19 @@ class Edition:
     index: list[PrintedArticle] = field(default_factory=list)  # "Inside", on the front page
 
 
+@dataclass
+class Restart:
+    """A layout of the paper from one page on: the pages before it are kept from the last
+    layout. They are laid out here as blank pages (each edition's first one with only its
+    masthead, which names the pages after it) so that the pages keep their numbers."""
+
+    page: int  # index of the first page laid out again
+    language: str  # the edition it is in
+    part_id: str  # the module at its top (one that starts a page)
+    blank: dict[str, int]  # edition -> how many of its first pages are left blank
+    hidden: set[str]  # the modules before it in its edition
+
+
 Report = Callable[[str], None]
 
 
@@ -437,12 +450,16 @@ class _Job:
         numbers: dict[str, int] | None = None,
         measure: bool = False,
         front_only: bool = False,
+        restart: Restart | None = None,
+        pages: dict[str, int] | None = None,
     ) -> str:
         """The document; `numbers`: the page number printed for each jump line's and index
         entry's target; `measure`: the front page is only measured (its columns are filled
         one after the other, which holds the same text as balancing them, for less work, and
         nothing past its foot is laid out);
-        `front_only`: the front pages without the inside, to see whether they hold."""
+        `front_only`: the front pages without the inside, to see whether they hold (followed
+        by blank pages up to each edition's number of `pages`, to keep their page numbers);
+        `restart`: only the pages from there on (see `Restart`)."""
         publication = self.publication
         parts = []
         for edition in editions:
@@ -466,6 +483,8 @@ class _Job:
                             "house_boxes": ("submit", "subscribe", "contact"),
                             "numbers": numbers or {},
                             "front_only": front_only,
+                            "pages_after_front": range(max((pages or {}).get(code, 1) - 1, 0)),
+                            **_blanks(edition, restart),
                         },
                     )
                 )
@@ -495,6 +514,21 @@ class _Job:
 
     def editions(self, **options: Any) -> list[Edition]:
         return [_edition(self.issue, self.placements, code, **options) for code in self.languages]
+
+
+def _blanks(edition: Edition, restart: Restart | None) -> dict[str, Any]:
+    """The template's view of a restarted layout: whether the edition's first pages are blank
+    (`placeholder`), how many blank pages follow its masthead, whether nothing else of it is
+    laid out (`skipped`), and which of its modules are not shown."""
+    if restart is None or edition.language not in restart.blank:
+        return {"placeholder": False, "skipped": False, "hidden_parts": set()}
+    restarts_here = edition.language == restart.language
+    return {
+        "placeholder": True,
+        "blank_pages": range(restart.blank[edition.language] - 1),
+        "skipped": not restarts_here,
+        "hidden_parts": restart.hidden if restarts_here else set(),
+    }
 
 
 def _render(html: str) -> Any:
@@ -653,6 +687,88 @@ def _wrong_numbers(
     return {target: page for target, page in right.items() if numbers[target] != page}
 
 
+def _cut_state(item: PrintedArticle) -> tuple[Any, ...]:
+    return (tuple(item.cuts), item.break_before, item.picture_fit, item.picture_late)
+
+
+def _restart(
+    editions: list[Edition], before: dict[int, tuple[Any, ...]], anchors: dict[str, int]
+) -> Restart | None:
+    """Where the layout after a pass of cuts can start afresh: at the last module before the
+    first article whose cuts changed that starts a page (the first of the inside, a continued
+    part, one moved to a new page) a page before that article's at least (its head may move
+    up to the page before, or off it). Nothing before that page changes. `before`: each
+    article's `_cut_state` before the pass. None: from the start."""
+    starts = [anchors.get(f"edition-{edition.language}", 0) for edition in editions]
+    for index, edition in enumerate(editions):
+        seen: list[str] = []
+        starters: list[tuple[str, int]] = []  # (module id, its page), in the flow's order
+        for position, item in enumerate(edition.inside):
+            page = anchors.get(item.anchor)
+            if _cut_state(item) != before[id(item)]:
+                usable = [s for s in starters if page is not None and s[1] < page]
+                if not usable:
+                    return None
+                part_id, first = usable[-1]
+                blank = {
+                    e.language: starts[i + 1] - starts[i] for i, e in enumerate(editions[:index])
+                }
+                blank[edition.language] = first - starts[index]
+                return Restart(
+                    first, edition.language, part_id, blank, set(seen[: seen.index(part_id)])
+                )
+            for number, part in enumerate(item.parts()):
+                seen.append(part.id)
+                starts_page = (position == 0 and number == 0) or part.break_before or not part.head
+                if starts_page and part.id in anchors:
+                    starters.append((part.id, anchors[part.id]))
+    return None
+
+
+def _relayout(
+    job: _Job,
+    editions: list[Edition],
+    numbers: dict[str, int],
+    document: Any,
+    restart: Restart | None,
+) -> tuple[Any, list[Edition]]:
+    """The paper laid out again: from `restart`'s page on, with the pages before it kept from
+    `document`; the whole of it when that is None or the page did not start where it did.
+    And the editions whose front pages were laid out again."""
+    if restart is not None:
+        tail = job.render(job.html(editions, numbers=numbers, restart=restart))
+        if _anchor_pages(tail).get(restart.part_id) == restart.page:
+            pages = [*document.pages[: restart.page], *tail.pages[restart.page :]]
+            return tail.copy(pages), [e for e in editions if e.language not in restart.blank]
+    return job.render(job.html(editions, numbers=numbers)), editions
+
+
+def _front_targets(editions: list[Edition]) -> list[str]:
+    """The targets of the page numbers printed on the front pages: the index, the jump."""
+    targets = []
+    for edition in editions:
+        targets += [item.anchor for item in edition.index]
+        if edition.continued is not None:
+            targets.append(edition.continued.anchor)
+    return targets
+
+
+def _new_fronts(job: _Job, editions: list[Edition], numbers: dict[str, int], document: Any) -> Any:
+    """`document` with its front pages laid out again with these page numbers (they take the
+    same lines whatever the numbers); the whole paper again if a front page did not hold."""
+    counts = _edition_pages(document, job.languages)
+    fronts = job.render(job.html(editions, numbers=numbers, front_only=True, pages=counts))
+    in_fronts, in_document = _anchor_pages(fronts), _anchor_pages(document)
+    pages = list(document.pages)
+    for edition in editions:
+        code = edition.language
+        front = in_fronts.get(f"edition-{code}")
+        if front != in_document[f"edition-{code}"] or in_fronts.get(f"front-end-{code}") != front:
+            return job.render(job.html(editions, numbers=numbers))
+        pages[in_document[f"edition-{code}"]] = fronts.pages[front]
+    return fronts.copy(pages)
+
+
 def _tabloid(job: _Job) -> tuple[Any, list[str]]:
     warnings: list[str] = []
     proof_pages = 1 if job.proof else 0
@@ -688,16 +804,21 @@ def _tabloid(job: _Job) -> tuple[Any, list[str]]:
             cuts[code] = _one_block_less(cuts[code], run_blocks[code])
     document = job.render(job.html(editions, numbers=numbers))
     anchors = _anchor_pages(document)
+    front_numbers = dict(numbers)  # as printed on the front pages
     # 3. Inside, an article that runs over a page's end is cut there ("continued on page N",
     #    its rest "continued from page N" at the top of the next page); a headline that
     #    would end a page alone starts the next one.
+    #    Each pass lays out again only the pages from the first one its cuts change.
     for _pass in range(CUT_PASSES):
         free = _free_below(document)
+        before = {id(item): _cut_state(item) for edition in editions for item in edition.inside}
         if not any([_cut_inside(edition.inside, anchors, free) for edition in editions]):
             break
+        restart = _restart(editions, before, anchors)
         numbers = _numbers(editions, anchors, proof_pages)
-        document = job.render(job.html(editions, numbers=numbers))
+        document, new_fronts = _relayout(job, editions, numbers, document, restart)
         anchors = _anchor_pages(document)
+        front_numbers.update({target: numbers[target] for target in _front_targets(new_fronts)})
     # 4. Each edition is padded to a multiple of four pages with the house boxes (they come
     #    after everything: the cuts above hold).
     counts = _edition_pages(document, job.languages)
@@ -706,6 +827,7 @@ def _tabloid(job: _Job) -> tuple[Any, list[str]]:
         numbers = _numbers(editions, anchors, proof_pages)
         document = job.render(job.html(editions, numbers=numbers))
         anchors = _anchor_pages(document)
+        front_numbers = dict(numbers)
     # 5. The page numbers printed in the jump lines and the index were worked out before this
     #    layout: where one is wrong (a later edition moved by the padding), lay out again.
     for _check in range(3):
@@ -715,6 +837,11 @@ def _tabloid(job: _Job) -> tuple[Any, list[str]]:
         numbers.update(wrong)
         document = job.render(job.html(editions, numbers=numbers))
         anchors = _anchor_pages(document)
+        front_numbers = dict(numbers)
+    # 6. The front pages kept from an earlier layout (step 3) may name pages that have moved
+    #    since: they alone are laid out again.
+    if any(front_numbers.get(target) != numbers.get(target) for target in _front_targets(editions)):
+        document = _new_fronts(job, editions, numbers, document)
     counts = _edition_pages(document, job.languages)
     for code, count in counts.items():
         if count % 4:
