@@ -688,17 +688,18 @@ def _wrong_numbers(
 
 
 def _cut_state(item: PrintedArticle) -> tuple[Any, ...]:
+    """What a pass of `_cut_inside` may change in an article."""
     return (tuple(item.cuts), item.break_before, item.picture_fit, item.picture_late)
 
 
 def _restart(
     editions: list[Edition], before: dict[int, tuple[Any, ...]], anchors: dict[str, int]
 ) -> Restart | None:
-    """Where the layout after a pass of cuts can start afresh: at the last module before the
-    first article whose cuts changed that starts a page (the first of the inside, a continued
-    part, one moved to a new page) a page before that article's at least (its head may move
-    up to the page before, or off it). Nothing before that page changes. `before`: each
-    article's `_cut_state` before the pass. None: from the start."""
+    """Where the layout after a pass of cuts can start afresh, keeping the pages before: at a
+    module that opens a page (the first of the inside, a continued part, one moved to a new
+    page), the last one that opens a page before the one the first changed article starts on
+    (its head may move up to the page before, or off it). The pages before it do not change.
+    `before`: each article's `_cut_state` before the pass. None: from the start."""
     starts = [anchors.get(f"edition-{edition.language}", 0) for edition in editions]
     for index, edition in enumerate(editions):
         seen: list[str] = []
