@@ -3,10 +3,11 @@
 Three templates, chosen by the publication's print format:
 - `tabloid`: the paper. Masthead, the editorial in a band with the index of the inside, and the
   lead with its picture on the front page; the lead fills the front page and jumps to page 2
-  ("continued on page N" / "viene de la página N", numbers from CSS `target-counter`, so they
-  are right in a combined edition too). Inside, articles flow one after the other in the
-  publication's number of columns, balanced on the last page. Each edition is padded to a
-  multiple of four pages with the publication's house boxes.
+  ("continued on page N" / "viene de la página N", numbers worked out from the layout passes
+  and checked against the final one, so they are right in a combined edition too). Inside,
+  articles flow one after the other in the publication's number of columns, balanced on the
+  last page. Each edition is padded to a multiple of four pages with the publication's house
+  boxes.
 - `sheet`: the two-sided workplace newsletter (letter or A4): the editorial on one side, the
   plant's items on the other, with the link and QR code of the submission form. When it does
   not fit on two sides, the type is tightened once and then the result says so.
@@ -209,7 +210,19 @@ class Edition:
     house_pages: list[str] = field(default_factory=list)
     continued: PrintedArticle | None = None  # the front-page article that jumps inside
     index: list[PrintedArticle] = field(default_factory=list)  # "Inside", on the front page
-    anchors_only: list[str] = field(default_factory=list)  # measuring: index targets not laid out
+
+
+@dataclass
+class Restart:
+    """A layout of the paper from one page on: the pages before it are kept from the last
+    layout. They are laid out here as blank pages (each edition's first one with only its
+    masthead, which names the pages after it) so that the pages keep their numbers."""
+
+    page: int  # index of the first page laid out again
+    language: str  # the edition it is in
+    part_id: str  # the module at its top (one that starts a page)
+    blank: dict[str, int]  # edition -> how many of its first pages are left blank
+    hidden: set[str]  # the modules before it in its edition
 
 
 Report = Callable[[str], None]
@@ -349,10 +362,7 @@ def _edition(
                 _marked(blocks_of(str(item.html)), f"m-{language}-{index}-")
             )
         # The index lists every article after the lead: at its longest, as it may become.
-        # Those not laid out get an empty anchor, so that its page numbers have a target.
-        measured = Edition(language, lead, band, [], run[1:], [], missing, index=listed)
-        measured.anchors_only = [item.anchor for item in listed if item not in run]
-        return measured
+        return Edition(language, lead, band, [], run[1:], [], missing, index=listed)
     if cut is None:
         return Edition(language, lead, band, [], run[1:], [], missing)
     whole, blocks = cut
@@ -433,9 +443,23 @@ class _Job:
                 self.problems[code] = queries.issue_problems(issue, [code], self.placements)
         self.tight = False
 
-    def html(self, editions: list[Edition], *, measure: bool = False) -> str:
-        """The document; `measure`: the front page is only measured (its columns are filled
-        one after the other, which holds the same text as balancing them, for less work)."""
+    def html(
+        self,
+        editions: list[Edition],
+        *,
+        numbers: dict[str, int] | None = None,
+        measure: bool = False,
+        front_only: bool = False,
+        restart: Restart | None = None,
+        pages: dict[str, int] | None = None,
+    ) -> str:
+        """The document; `numbers`: the page number printed for each jump line's and index
+        entry's target; `measure`: the front page is only measured (its columns are filled
+        one after the other, which holds the same text as balancing them, for less work, and
+        nothing past its foot is laid out);
+        `front_only`: the front pages without the inside, to see whether they hold (followed
+        by blank pages up to each edition's number of `pages`, to keep their page numbers);
+        `restart`: only the pages from there on (see `Restart`)."""
         publication = self.publication
         parts = []
         for edition in editions:
@@ -457,6 +481,10 @@ class _Job:
                             "qr": self.qr,
                             "columns": publication.columns,
                             "house_boxes": ("submit", "subscribe", "contact"),
+                            "numbers": numbers or {},
+                            "front_only": front_only,
+                            "pages_after_front": range(max((pages or {}).get(code, 1) - 1, 0)),
+                            **_blanks(edition, restart),
                         },
                     )
                 )
@@ -488,6 +516,21 @@ class _Job:
         return [_edition(self.issue, self.placements, code, **options) for code in self.languages]
 
 
+def _blanks(edition: Edition, restart: Restart | None) -> dict[str, Any]:
+    """The template's view of a restarted layout: whether the edition's first pages are blank
+    (`placeholder`), how many blank pages follow its masthead, whether nothing else of it is
+    laid out (`skipped`), and which of its modules are not shown."""
+    if restart is None or edition.language not in restart.blank:
+        return {"placeholder": False, "skipped": False, "hidden_parts": set()}
+    restarts_here = edition.language == restart.language
+    return {
+        "placeholder": True,
+        "blank_pages": range(restart.blank[edition.language] - 1),
+        "skipped": not restarts_here,
+        "hidden_parts": restart.hidden if restarts_here else set(),
+    }
+
+
 def _render(html: str) -> Any:
     from weasyprint import HTML  # imported late: it is slow to import and only printing needs it
 
@@ -510,18 +553,23 @@ def _edition_pages(document: Any, languages: list[str]) -> dict[str, int]:
     return {code: end - start for code, start, end in zip(languages, starts, ends, strict=True)}
 
 
-def _front_cut(anchors: dict[str, int], language: str) -> tuple[int, int] | None:
+def _run_blocks(measured: Edition) -> list[int]:
+    """How many blocks each article of a measured front-page run has."""
+    run = ([measured.lead] if measured.lead else []) + measured.front
+    return [len(blocks_of(str(item.html))) for item in run]
+
+
+def _front_cut(
+    anchors: dict[str, int], language: str, run_blocks: list[int]
+) -> tuple[int, int] | None:
     """(k, b) from a measuring layout: the first k articles of the front-page run end on the
-    front page, and b blocks of the next one. None: the whole run fits."""
+    front page, and b blocks of the next one. None: the whole run fits. The measuring layout
+    stops at the front page's foot: a block that ends past it has no anchor."""
     front = anchors.get(f"edition-{language}", 0)
-    index = 0
-    while f"m-{language}-{index}-0" in anchors:
-        block = 0
-        while f"m-{language}-{index}-{block}" in anchors:
-            if anchors[f"m-{language}-{index}-{block}"] != front:
+    for index, count in enumerate(run_blocks):
+        for block in range(max(count, 1)):
+            if anchors.get(f"m-{language}-{index}-{block}") != front:
                 return index, block
-            block += 1
-        index += 1
     return None
 
 
@@ -605,20 +653,142 @@ def _cut_inside(
     return changed
 
 
+def _numbers(editions: list[Edition], anchors: dict[str, int], proof_pages: int) -> dict[str, int]:
+    """The page number to print for each jump line's and index entry's target, from the last
+    layout's `anchors` (element id -> page index; the first `proof_pages` pages carry no
+    number). A jump lands on the page after the one its part ends on, so its number is known
+    before its target is laid out; the rest of a front-page article starts the page after the
+    front page. `_wrong_numbers` checks them against the final layout."""
+    numbers: dict[str, int] = {}
+    for edition in editions:
+        front = anchors.get(f"edition-{edition.language}", proof_pages)
+        base = 1 - proof_pages  # page index -> printed number
+        if edition.continued is not None:
+            numbers[edition.continued.anchor] = front + 1 + base
+        for item in edition.index:
+            numbers[item.anchor] = anchors.get(item.anchor, front + 1) + base
+        for item in edition.inside:
+            if item.continues:
+                numbers[item.continues] = front + base
+            bounds = [0, *item.cuts, max(len(item.blocks), 1)]
+            for number, part in enumerate(item.parts()):
+                if part.jump_id:
+                    end = anchors.get(f"{item.anchor}-e{bounds[number + 1] - 1}", front)
+                    numbers[part.jump_href] = end + 1 + base
+                    numbers[part.jump_id] = end + base
+    return numbers
+
+
+def _wrong_numbers(
+    numbers: dict[str, int], anchors: dict[str, int], proof_pages: int
+) -> dict[str, int]:
+    """The printed numbers that do not name the page their target is on, corrected."""
+    right = {target: anchors[target] + 1 - proof_pages for target in numbers if target in anchors}
+    return {target: page for target, page in right.items() if numbers[target] != page}
+
+
+def _cut_state(item: PrintedArticle) -> tuple[Any, ...]:
+    """What a pass of `_cut_inside` may change in an article."""
+    return (tuple(item.cuts), item.break_before, item.picture_fit, item.picture_late)
+
+
+def _restart(
+    editions: list[Edition], before: dict[int, tuple[Any, ...]], anchors: dict[str, int]
+) -> Restart | None:
+    """Where the layout after a pass of cuts can start afresh, keeping the pages before: at a
+    module that opens a page (the first of the inside, a continued part, one moved to a new
+    page), the last one that opens a page before the one the first changed article starts on
+    (its head may move up to the page before, or off it). The pages before it do not change.
+    `before`: each article's `_cut_state` before the pass. None: from the start."""
+    starts = [anchors.get(f"edition-{edition.language}", 0) for edition in editions]
+    for index, edition in enumerate(editions):
+        seen: list[str] = []
+        starters: list[tuple[str, int]] = []  # (module id, its page), in the flow's order
+        for position, item in enumerate(edition.inside):
+            page = anchors.get(item.anchor)
+            if _cut_state(item) != before[id(item)]:
+                usable = [s for s in starters if page is not None and s[1] < page]
+                if not usable:
+                    return None
+                part_id, first = usable[-1]
+                blank = {
+                    e.language: starts[i + 1] - starts[i] for i, e in enumerate(editions[:index])
+                }
+                blank[edition.language] = first - starts[index]
+                return Restart(
+                    first, edition.language, part_id, blank, set(seen[: seen.index(part_id)])
+                )
+            for number, part in enumerate(item.parts()):
+                seen.append(part.id)
+                starts_page = (position == 0 and number == 0) or part.break_before or not part.head
+                if starts_page and part.id in anchors:
+                    starters.append((part.id, anchors[part.id]))
+    return None
+
+
+def _relayout(
+    job: _Job,
+    editions: list[Edition],
+    numbers: dict[str, int],
+    document: Any,
+    restart: Restart | None,
+) -> tuple[Any, list[Edition]]:
+    """The paper laid out again: from `restart`'s page on, with the pages before it kept from
+    `document`; the whole of it when that is None or the page did not start where it did.
+    And the editions whose front pages were laid out again."""
+    if restart is not None:
+        tail = job.render(job.html(editions, numbers=numbers, restart=restart))
+        if _anchor_pages(tail).get(restart.part_id) == restart.page:
+            pages = [*document.pages[: restart.page], *tail.pages[restart.page :]]
+            return tail.copy(pages), [e for e in editions if e.language not in restart.blank]
+    return job.render(job.html(editions, numbers=numbers)), editions
+
+
+def _front_targets(editions: list[Edition]) -> list[str]:
+    """The targets of the page numbers printed on the front pages: the index, the jump."""
+    targets = []
+    for edition in editions:
+        targets += [item.anchor for item in edition.index]
+        if edition.continued is not None:
+            targets.append(edition.continued.anchor)
+    return targets
+
+
+def _new_fronts(job: _Job, editions: list[Edition], numbers: dict[str, int], document: Any) -> Any:
+    """`document` with its front pages laid out again with these page numbers (they take the
+    same lines whatever the numbers); the whole paper again if a front page did not hold."""
+    counts = _edition_pages(document, job.languages)
+    fronts = job.render(job.html(editions, numbers=numbers, front_only=True, pages=counts))
+    in_fronts, in_document = _anchor_pages(fronts), _anchor_pages(document)
+    pages = list(document.pages)
+    for edition in editions:
+        code = edition.language
+        front = in_fronts.get(f"edition-{code}")
+        if front != in_document[f"edition-{code}"] or in_fronts.get(f"front-end-{code}") != front:
+            return job.render(job.html(editions, numbers=numbers))
+        pages[in_document[f"edition-{code}"]] = fronts.pages[front]
+    return fronts.copy(pages)
+
+
 def _tabloid(job: _Job) -> tuple[Any, list[str]]:
     warnings: list[str] = []
+    proof_pages = 1 if job.proof else 0
     # 1. Lay the front pages out with every article after the lead and read where the front
     #    page ends.
-    measured = job.render(job.html(job.editions(measure=True), measure=True))
-    anchors = _anchor_pages(measured)
-    cuts = {code: _front_cut(anchors, code) for code in job.languages}
-    # 2. Cut there; if a jump line does not fit, one block less.
+    measuring = job.editions(measure=True)
+    run_blocks = {edition.language: _run_blocks(edition) for edition in measuring}
+    numbers = _numbers(measuring, {}, proof_pages)
+    anchors = _anchor_pages(job.render(job.html(measuring, numbers=numbers, measure=True)))
+    cuts = {code: _front_cut(anchors, code, run_blocks[code]) for code in job.languages}
+    # 2. Cut there; if a jump line does not fit, one block less. Only the front pages are laid
+    #    out for this.
     for _attempt in range(5):
         editions = [
             _edition(job.issue, job.placements, code, cut=cuts[code]) for code in job.languages
         ]
-        document = job.render(job.html(editions))
-        anchors = _anchor_pages(document)
+        numbers = _numbers(editions, {}, proof_pages)
+        fronts = job.render(job.html(editions, numbers=numbers, front_only=True))
+        anchors = _anchor_pages(fronts)
         overflow = [
             edition
             for edition in editions
@@ -631,28 +801,49 @@ def _tabloid(job: _Job) -> tuple[Any, list[str]]:
         if all(cuts[edition.language] == (0, 1) for edition in overflow):
             break  # the lead's first paragraph is all the front page keeps anyway
         for edition in overflow:
-            run = _edition(job.issue, job.placements, edition.language, measure=True)
-            run_blocks = [
-                len(blocks_of(str(item.html)))
-                for item in ([run.lead] if run.lead else []) + run.front
-            ]
-            cuts[edition.language] = _one_block_less(cuts[edition.language], run_blocks)
+            code = edition.language
+            cuts[code] = _one_block_less(cuts[code], run_blocks[code])
+    document = job.render(job.html(editions, numbers=numbers))
+    anchors = _anchor_pages(document)
+    front_numbers = dict(numbers)  # as printed on the front pages
     # 3. Inside, an article that runs over a page's end is cut there ("continued on page N",
     #    its rest "continued from page N" at the top of the next page); a headline that
     #    would end a page alone starts the next one.
+    #    Each pass lays out again only the pages from the first one its cuts change.
     for _pass in range(CUT_PASSES):
         free = _free_below(document)
+        before = {id(item): _cut_state(item) for edition in editions for item in edition.inside}
         if not any([_cut_inside(edition.inside, anchors, free) for edition in editions]):
             break
-        document = job.render(job.html(editions))
+        restart = _restart(editions, before, anchors)
+        numbers = _numbers(editions, anchors, proof_pages)
+        document, new_fronts = _relayout(job, editions, numbers, document, restart)
         anchors = _anchor_pages(document)
+        front_numbers.update({target: numbers[target] for target in _front_targets(new_fronts)})
     # 4. Each edition is padded to a multiple of four pages with the house boxes (they come
     #    after everything: the cuts above hold).
     counts = _edition_pages(document, job.languages)
     if any(count % 4 for count in counts.values()):
         _pad(editions, counts)
-        document = job.render(job.html(editions))
-        counts = _edition_pages(document, job.languages)
+        numbers = _numbers(editions, anchors, proof_pages)
+        document = job.render(job.html(editions, numbers=numbers))
+        anchors = _anchor_pages(document)
+        front_numbers = dict(numbers)
+    # 5. The page numbers printed in the jump lines and the index were worked out before this
+    #    layout: where one is wrong (a later edition moved by the padding), lay out again.
+    for _check in range(3):
+        wrong = _wrong_numbers(numbers, anchors, proof_pages)
+        if not wrong:
+            break
+        numbers.update(wrong)
+        document = job.render(job.html(editions, numbers=numbers))
+        anchors = _anchor_pages(document)
+        front_numbers = dict(numbers)
+    # 6. The front pages kept from an earlier layout (step 3) may name pages that have moved
+    #    since: they alone are laid out again.
+    if any(front_numbers.get(target) != numbers.get(target) for target in _front_targets(editions)):
+        document = _new_fronts(job, editions, numbers, document)
+    counts = _edition_pages(document, job.languages)
     for code, count in counts.items():
         if count % 4:
             warnings.append(
