@@ -127,7 +127,11 @@ def delivery_counts(issue: Issue) -> dict[str, int]:
 def issue_jobs(user: Any, issue: Issue) -> list[Job]:
     """The person's own latest PDF and email jobs of this issue (a job is seen only by the
     one who started it), to come back to their progress or their file."""
-    runners = ["iskra.press.jobs.print_runner", "iskra.press.editions.edition_runner"]
+    runners = [
+        "iskra.press.jobs.print_runner",
+        "iskra.press.jobs.editions_runner",
+        "iskra.press.editions.edition_runner",
+    ]
     return list(
         Job.objects.defer("payload")
         .filter(created_by_id=user.pk, runner__in=runners, params__issue=issue.pk)

@@ -38,6 +38,16 @@ def publish_issue(editor, issue):
         services.issue_set_state(actor=editor, issue=issue, state=state)
 
 
+def make_editions(issue: Issue) -> None:
+    """Run the editions job that publishing `issue` queued (the test's transaction never
+    commits, so the queue never ran it)."""
+    from iskra.reliability.jobs import execute
+    from iskra.reliability.models import Job
+
+    job = Job.objects.get(runner="iskra.press.jobs.editions_runner", params__issue=issue.pk)
+    assert execute(job.pk) == "done", Job.objects.get(pk=job.pk).errors
+
+
 @pytest.fixture
 def newsroom(los_angeles) -> Newsroom:
     editor = make_editor(los_angeles)

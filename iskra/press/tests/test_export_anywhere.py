@@ -18,8 +18,9 @@ import feedparser
 import pytest
 from django.core.management import CommandError, call_command
 
-from iskra.press import services
+from iskra.press import editions_files, services
 from iskra.press.export import MANIFEST, export_site
+from iskra.press.tests.conftest import make_editions
 
 
 class _Links(HTMLParser):
@@ -86,12 +87,16 @@ def crawl(start: str) -> dict[str, int]:
 def test_the_export_works_under_a_sub_path_with_a_real_server(newsroom, served):
     root, address = served
     base = f"{address}/sub/iskra/"
+    make_editions(newsroom.issue)
     result = export_site(root / "sub" / "iskra", base_url=base)
     assert not result.failures and result.search == "pagefind"
+    assert not result.missing_editions
     statuses = crawl(base + "index.html")
     broken = {url: status for url, status in statuses.items() if status != 200}
     assert not broken, broken
     visited = " ".join(statuses)
+    assert "/en/edition.pdf" in visited and "/es/edition.pdf" in visited  # the print editions
+    assert "/es/front.png" in visited or not editions_files.can_draw_front()
     assert "/sub/iskra/p/a/" in visited  # articles
     assert "/sub/iskra/static/" in visited  # style sheets
     assert "/sub/iskra/pagefind/pagefind-ui.js" in visited  # the search
