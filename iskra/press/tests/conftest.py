@@ -33,6 +33,13 @@ class Newsroom:
     draft_translation_of: Article
 
 
+@pytest.fixture(autouse=True)
+def own_media(settings, tmp_path):
+    """Each test its own media folder: an issue's stored editions are named by its id and
+    publishing second, which a later test's issue may share after the rollback."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
 def publish_issue(editor, issue):
     for state in ("editing", "ready", "printed", "published"):
         services.issue_set_state(actor=editor, issue=issue, state=state)
