@@ -55,6 +55,8 @@ DISK_SEARCH_CHARS = 600
 MARKUP = re.compile(r"[*_#>`\[\]()!|]+|\s+")
 MANIFEST = ".iskra-export.json"
 MANIFEST_VERSION = 3
+# The search index is made in parts of 10**SEARCH_PART_DIGITS article ids (see _pagefind).
+SEARCH_PART_DIGITS = 3
 STATIC_REFERENCE = re.compile(r"""(?:href|src)="(/static/[^"?#]+)""")
 EDITION_REFERENCE = re.compile(r'(?:href|src)="(/[^"?#]+/(?:edition\.pdf|front\.png))"')
 # Site-absolute references in attributes: href="/p/...", src="/static/...", srcset="/p/... 480w".
@@ -160,7 +162,9 @@ class _Folder:
         self.files: dict[str, str] = {}
         # What each article and issue page was made from (`_signature`, `_issue_signature`).
         self.signatures: dict[str, str] = {}
-        self.changed_pages = False
+        # The state of each part of the Pagefind index as last built (`_search_parts`).
+        self.previous_search: dict[str, str] = {}
+        self.search: dict[str, str] = {}
 
     def load(self, base_url: str) -> None:
         path = self.directory / MANIFEST
@@ -176,6 +180,8 @@ class _Folder:
         same = manifest.get("version") == MANIFEST_VERSION and manifest.get("base_url") == base_url
         # Another base URL or version: every page is made again (the files stay mirrored).
         self.previous_signatures = dict(manifest.get("signatures", {})) if same else {}
+        self.previous_search = dict(manifest.get("search", {})) if same else {}
+        self.search = dict(self.previous_search)
 
     def write(self, relative: str, content: bytes) -> None:
         digest = hashlib.sha256(content).hexdigest()
@@ -187,8 +193,6 @@ class _Folder:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
         self.result.written += 1
-        if relative.endswith(".html"):
-            self.changed_pages = True
 
     def keep(self, relative: str) -> bool:
         """Keep a file written before unchanged; False when it is gone from the folder."""
@@ -198,20 +202,23 @@ class _Folder:
             return True
         return False
 
-    def finish(self, base_url: str) -> None:
+    def remove_stale(self) -> None:
         for relative in sorted(set(self.previous) - set(self.files)):
             target = self.directory / relative
             if target.is_file():
                 target.unlink()
                 self.result.removed += 1
-                if relative.endswith(".html"):
-                    self.changed_pages = True
             _prune(target.parent, self.directory)
+
+    def finish(self, base_url: str) -> None:
+        """Write the manifest: last, so that a killed export leaves the previous one, and the
+        next export compares with what the folder held before."""
         manifest = {
             "version": MANIFEST_VERSION,
             "base_url": base_url,
             "files": dict(sorted(self.files.items())),
             "signatures": self.signatures,
+            "search": self.search,
         }
         (self.directory / MANIFEST).write_text(json.dumps(manifest, indent=0))
 
@@ -286,14 +293,10 @@ def export_site(
     )
     if search_index:
         _disk_search_data(folder)
-    folder.finish(base_url)
+    folder.remove_stale()
     tell(_("Building the search index"), total - 1, total)
-    if not search_index:
-        result.search = "skipped"
-    elif folder.changed_pages or not (directory / "pagefind").is_dir():
-        result.search = _pagefind(directory)
-    else:
-        result.search = "unchanged"
+    result.search = _pagefind(folder) if search_index else "skipped"
+    folder.finish(base_url)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -567,24 +570,91 @@ def _copy_static(folder: _Folder, urls: set[str]) -> int:
     return copied
 
 
-def _pagefind(directory: Path) -> str:
-    """Index the article pages with the Pagefind binary shipped in the PyPI package. The old
-    index is removed first, so nothing unpublished stays searchable."""
+def _search_parts(files: dict[str, str]) -> dict[str, str]:
+    """The article pages by part of the search index (article ids 0-999, 1000-1999, ...),
+    each part's state a hash of its pages' paths and content hashes: a part is indexed again
+    only when one of its pages changed, came or went."""
+    prefix = _article_folder()
+    lines: dict[str, list[str]] = {}
+    for relative, digest in files.items():
+        if relative.startswith(prefix) and relative.endswith(".html"):
+            pk = int(relative[len(prefix) :].split("/")[0])
+            part = str(pk // 10**SEARCH_PART_DIGITS)
+            lines.setdefault(part, []).append(f"{relative} {digest}")
+    return {
+        part: hashlib.sha256("\n".join(sorted(pages)).encode()).hexdigest()[:32]
+        for part, pages in lines.items()
+    }
+
+
+def _article_folder() -> str:
+    """Where article pages are in the export: p/a/ (from p/a/<id>/<slug>/index.html)."""
+    return feeds.article_paths()(0, "x").lstrip("/").removesuffix("0/x/")
+
+
+def _part_glob(part: int) -> str:
+    """Pagefind's glob for the pages of one part: ids k000-k999 are the folders named k
+    and three more characters; part 0 is the folders of one to three characters."""
+    digits = SEARCH_PART_DIGITS
+    if part == 0 and digits:
+        ids = "{" + ",".join("?" * count for count in range(1, digits + 1)) + "}"
+    else:
+        ids = f"{part}{'?' * digits}"
+    return f"{_article_folder()}{ids}/**/*.html"
+
+
+def _pagefind(folder: _Folder) -> str:
+    """Index the article pages with the Pagefind binary shipped in the PyPI package, in parts
+    of a thousand articles (`pagefind/<part>/`), which the search page merges
+    (`pagefind/parts.json`). Pagefind cannot update an index, so a part is made again from
+    scratch, and only when its pages changed: one changed article costs a thousand pages'
+    indexing, not all of them. Nothing unpublished stays searchable: a part whose page went
+    is made again, a part with no page left is removed."""
     from pagefind.service import _must_get_executable
 
     try:
         executable = str(_must_get_executable())
     except Exception as error:  # noqa: BLE001 - any failure: export without the index
         return f"pagefind unavailable: {error}"
-    shutil.rmtree(directory / "pagefind", ignore_errors=True)
-    completed = subprocess.run(  # noqa: S603 - our own arguments, no shell
-        [executable, "--site", str(directory), "--output-subdir", "pagefind"],
-        capture_output=True,
-        text=True,
-        timeout=1800,
-        check=False,
-        env={**os.environ, "PAGEFIND_SITE": str(directory)},
+    directory = folder.directory
+    root = directory / "pagefind"
+    parts = _search_parts(folder.files)
+    if not folder.previous_search:
+        # A first index (or one written by an earlier version): nothing old is kept.
+        shutil.rmtree(root, ignore_errors=True)
+    folder.search = {}
+    rebuilt = 0
+    for part, state in sorted(parts.items(), key=lambda item: int(item[0])):
+        output = root / part
+        if folder.previous_search.get(part) == state and (output / "pagefind-entry.json").is_file():
+            folder.search[part] = state
+            continue
+        shutil.rmtree(output, ignore_errors=True)
+        completed = subprocess.run(  # noqa: S603 - our own arguments, no shell
+            [executable, "--site", str(directory), "--output-subdir", f"pagefind/{part}"]
+            + ["--glob", _part_glob(int(part))],
+            capture_output=True,
+            text=True,
+            timeout=1800,
+            check=False,
+            env={**os.environ, "PAGEFIND_SITE": str(directory)},
+        )
+        if completed.returncode != 0:
+            return f"pagefind failed: {completed.stderr.strip()[-500:]}"
+        folder.search[part] = state
+        rebuilt += 1
+        for name in ("pagefind-ui.js", "pagefind-ui.css"):
+            shutil.copyfile(output / name, root / name)
+    removed = 0
+    for stale in root.iterdir() if root.is_dir() else []:
+        if stale.is_dir() and stale.name not in parts:
+            shutil.rmtree(stale)
+            removed += 1
+    if not parts:
+        return "pagefind: nothing to index"
+    (root / "parts.json").write_text(json.dumps(sorted(parts, key=int)))
+    if not rebuilt and not removed:
+        return "unchanged"
+    return f"pagefind: {rebuilt} of {len(parts)} parts indexed again" + (
+        f", {removed} removed" if removed else ""
     )
-    if completed.returncode != 0:
-        return f"pagefind failed: {completed.stderr.strip()[-500:]}"
-    return "pagefind"
