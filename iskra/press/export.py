@@ -81,6 +81,7 @@ class ExportResult:
     failures: list[str] = field(default_factory=list)
     # Print editions of published issues not made yet ("red-banner #3 (es)"): not linked.
     missing_editions: list[str] = field(default_factory=list)
+    edition_files: int = 0  # the PDFs and front pages of the made editions in the export
 
 
 def public_paths() -> Iterator[tuple[str, str]]:
@@ -557,6 +558,7 @@ def _copy_editions(folder: _Folder, linked: set[str]) -> int:
                     folder.result.failures.append(f"{url}: linked but not made")
                     continue
                 count += _copy_stored(folder, url.lstrip("/"), stored)
+                folder.result.edition_files += 1
     return count
 
 

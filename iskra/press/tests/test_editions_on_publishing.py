@@ -87,7 +87,7 @@ def test_the_export_says_which_editions_are_missing_and_links_none_of_them(
     result = export_site(site, base_url="https://paper.example.org/", search_index=False)
     number = newsroom.issue.number
     assert result.missing_editions == [f"red-banner #{number} (en)", f"red-banner #{number} (es)"]
-    assert not result.failures
+    assert not result.failures and result.edition_files == 0
     assert not list(site.rglob("edition.pdf")) and not list(site.rglob("front.png"))
     for page in site.rglob("*.html"):
         text = page.read_text()
@@ -104,6 +104,7 @@ def test_the_export_says_which_editions_are_missing_and_links_none_of_them(
     make_editions(newsroom.issue)
     again = export_site(site, base_url="https://paper.example.org/", search_index=False)
     assert not again.missing_editions and not again.failures
+    assert again.edition_files == (4 if editions_files.can_draw_front() else 2)
     copied = site / "p" / "red-banner" / str(number) / "es" / "edition.pdf"
     assert copied.read_bytes()[:4] == b"%PDF"
     issue_page = (site / "p" / "red-banner" / str(number) / "es" / "index.html").read_text()
