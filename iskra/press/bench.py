@@ -194,7 +194,7 @@ def _timed_export(directory: Path, *, search_index: bool = True) -> _Timed:
     )
     cpu = time.process_time() - cpu
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    children_cpu = after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime
+    children_cpu = max(0.0, after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime)
     return _Timed(result, cpu, children_cpu, os.getloadavg()[0])
 
 

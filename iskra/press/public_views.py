@@ -28,7 +28,7 @@ from iskra.core.ratelimit import over_limit
 from iskra.press import editions_files, feeds, images, queries, services, sharing, tokens
 from iskra.press.forms import SubmissionForm, SubscribeForm
 from iskra.press.models import Article, ArticleImage, Issue, Publication, Subscriber, Topic
-from iskra.press.rendering import article_html, plain_text
+from iskra.press.rendering import article_html, html_words, render_markdown
 
 SUBMISSIONS_PER_HOUR = 5
 SIGNUPS_PER_HOUR = 5
@@ -231,6 +231,7 @@ def article_bundle(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
 
 def render_article(request: HttpRequest, article: Article, versions: list[Article]) -> HttpResponse:
     """The article page; `iskra export_site` calls it too, with versions loaded in bulk."""
+    body = str(render_markdown(article.body))  # once, for the page and its description
     with translation.override(article.language):
         return render(
             request,
@@ -238,8 +239,8 @@ def render_article(request: HttpRequest, article: Article, versions: list[Articl
             _context(
                 request,
                 article=article,
-                body_html=article_html(article),
-                description=article.summary or plain_text(article.body)[:200],
+                body_html=article_html(article, body),
+                description=article.summary or html_words(body)[:200],
                 versions=versions,
                 publication=article.publication,
                 # This language's own pictures, captions and descriptions.
