@@ -213,7 +213,12 @@ def public_issue_articles(issue: Issue, language: str) -> list[tuple[IssuePlacem
     if issue.state != Issue.State.PUBLISHED:
         return []
     rows = []
-    for placement in issue_placements(issue):
+    # Only the versions: the issue's page shows titles, summaries and bylines (and the
+    # lead's picture, asked for once), not every version's pictures and topics.
+    placements = issue.placements.select_related("article").prefetch_related(
+        Prefetch("article__translations", queryset=Article.objects.order_by("language"))
+    )
+    for placement in placements:
         version = version_in(placement.article, language)
         if version is not None and version.is_published:
             rows.append((placement, version))
