@@ -126,3 +126,10 @@ def test_make_editions_makes_what_is_missing_for_issues_published_before(newsroo
     assert editions_files.is_complete(newest, "es")
     assert not editions_files.is_complete(oldest, "en")
     assert "Made the editions of 1 issues." in out.getvalue()
+    # Again: the newest issue is complete, and --limit 1 looks at no other.
+    out = io.StringIO()
+    call_command("make_editions", "--limit", "1", stdout=out)
+    assert "Made the editions of 0 issues." in out.getvalue()
+    assert not editions_files.is_complete(oldest, "en")
+    call_command("make_editions", stdout=io.StringIO())
+    assert editions_files.is_complete(oldest, "en")

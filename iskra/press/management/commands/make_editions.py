@@ -15,7 +15,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--publication", default=None, help="Only this publication")
-        parser.add_argument("--limit", type=int, default=None, help="At most this many issues")
+        parser.add_argument(
+            "--limit", type=int, default=None, help="Only the newest this many published issues"
+        )
         parser.add_argument("--base-url", default=None, help="Default: ISKRA_PUBLIC_URL")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -24,7 +26,10 @@ class Command(BaseCommand):
         if options["publication"]:
             issues = issues.filter(publication__slug=options["publication"])
         made = 0
-        for issue in issues.order_by("-published_at", "-pk"):
+        newest = issues.order_by("-published_at", "-pk")
+        if options["limit"] is not None:
+            newest = newest[: options["limit"]]
+        for issue in newest:
             languages = [
                 code
                 for code in issue.publication.languages
@@ -32,8 +37,6 @@ class Command(BaseCommand):
             ]
             if not languages:
                 continue
-            if options["limit"] is not None and made >= options["limit"]:
-                break
             for code in languages:
                 editions_files.make_pdf(issue, code, base_url=base_url)
                 editions_files.make_front(issue, code, base_url=base_url)
