@@ -8,7 +8,9 @@ from pathlib import Path
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.test import Client
+from django.urls import reverse
 
+from conftest import client_for
 from iskra.press import editions_files, services
 from iskra.press.export import export_site
 from iskra.press.tests.conftest import make_editions, publish_issue
@@ -66,6 +68,12 @@ def test_the_job_makes_every_language_and_is_safe_to_run_again(newsroom):
         stored[pdf] = Path(default_storage.path(pdf)).stat().st_mtime_ns
     job = Job.objects.get(runner=RUNNER, params__issue=issue.pk)
     assert job.result == {"editions": 2, "languages": ["en", "es"]}
+    # The publishing editor sees it among the issue's jobs, and its result.
+    editor = client_for(newsroom.editor)
+    issue_page = editor.get(reverse("press:issue", args=[newsroom.paper.slug, issue.number]))
+    assert reverse("reliability:job", args=[job.pk]) in issue_page.content.decode()
+    result_page = editor.get(reverse("reliability:job", args=[job.pk])).content.decode()
+    assert "2 print editions are on the public site, with their front pages." in result_page
     # Run again (a worker died after the work): nothing is printed twice.
     Job.objects.filter(pk=job.pk).update(state=Job.State.QUEUED)
     assert execute(job.pk) == "done"
