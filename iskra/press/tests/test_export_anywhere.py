@@ -193,3 +193,19 @@ def _search_holds(site: Path, words: str) -> bool:
         if words.encode() in data:
             return True
     return False
+
+
+def test_an_issue_page_is_made_again_when_an_article_in_it_changes(newsroom, tmp_path):
+    site = tmp_path / "site"
+    export_site(site, base_url="https://paper.example.org/", search_index=False)
+    issue_page = site / "p" / "red-banner" / str(newsroom.issue.number) / "es" / "index.html"
+    assert newsroom.translation.title in issue_page.read_text()
+    services.article_update(
+        actor=newsroom.editor,
+        article=newsroom.translation,
+        title="Los estibadores ganan",
+        body=newsroom.translation.body,
+    )
+    again = export_site(site, base_url="https://paper.example.org/", search_index=False)
+    assert "Los estibadores ganan" in issue_page.read_text()
+    assert again.articles_rendered == 1
