@@ -1,14 +1,19 @@
 """The print edition of a published issue for the public site: its PDF and a picture of its
-front page, made once and kept under `press/editions/` (a published issue no longer changes).
-The picture is drawn by poppler's `pdftoppm` when it is installed; without it the site shows
-the link to the PDF only."""
+front page, kept under `press/editions/` (a published issue no longer changes).
 
+They are made by a job queued when the issue is published (`jobs.editions_start`), never by
+a visitor's request nor by the static export: a tabloid edition takes a minute of layout.
+Until an edition is made, the site and the export link nothing for it (`made_pdf` is None)
+and the export lists it as missing. The picture is drawn by poppler's `pdftoppm` when it is
+installed; without it the site shows the link to the PDF only."""
+
+import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-from django.core.files.base import ContentFile
+from django.conf import settings
 from django.core.files.storage import default_storage
 
 from iskra.press import printing
@@ -36,22 +41,55 @@ def can_draw_front() -> bool:
     return shutil.which("pdftoppm") is not None
 
 
-def edition_pdf(issue: Issue, language: str, *, base_url: str) -> str:
+def made_pdf(issue: Issue, language: str) -> str | None:
+    """The stored name of the issue's edition in `language`, or None while it is not made."""
     name = _name(issue, language, "pdf")
-    if not default_storage.exists(name):
-        pdf = printing.print_issue(issue, language=language, base_url=base_url).pdf
-        name = default_storage.save(name, ContentFile(pdf))
+    return name if default_storage.exists(name) else None
+
+
+def made_front(issue: Issue, language: str) -> str | None:
+    name = _name(issue, language, "png")
+    return name if default_storage.exists(name) else None
+
+
+def is_complete(issue: Issue, language: str) -> bool:
+    """Whether everything the site shows of this edition is made."""
+    if made_pdf(issue, language) is None:
+        return False
+    return made_front(issue, language) is not None or not can_draw_front()
+
+
+def _store(name: str, data: bytes) -> str:
+    """Write under a temporary name and rename, so that a killed job never leaves half a
+    file that would pass for a made edition."""
+    target = Path(default_storage.path(name))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.part")
+    partial.write_bytes(data)
+    if settings.FILE_UPLOAD_PERMISSIONS is not None:
+        partial.chmod(settings.FILE_UPLOAD_PERMISSIONS)
+    partial.replace(target)
     return name
 
 
-def edition_front(issue: Issue, language: str, *, base_url: str) -> str | None:
-    name = _name(issue, language, "png")
-    if default_storage.exists(name):
+def make_pdf(issue: Issue, language: str, *, base_url: str) -> str:
+    """Print the edition unless it is made already (safe to run twice)."""
+    name = made_pdf(issue, language)
+    if name is None:
+        pdf = printing.print_issue(issue, language=language, base_url=base_url).pdf
+        name = _store(_name(issue, language, "pdf"), pdf)
+    return name
+
+
+def make_front(issue: Issue, language: str, *, base_url: str) -> str | None:
+    """Draw the front page picture from the edition's PDF (made first if need be)."""
+    name = made_front(issue, language)
+    if name is not None:
         return name
     executable = shutil.which("pdftoppm")
     if executable is None:
         return None
-    pdf = default_storage.path(edition_pdf(issue, language, base_url=base_url))
+    pdf = default_storage.path(make_pdf(issue, language, base_url=base_url))
     with tempfile.TemporaryDirectory() as folder:
         stem = Path(folder) / "front"
         subprocess.run(  # noqa: S603 - our own arguments, no shell
@@ -62,4 +100,4 @@ def edition_front(issue: Issue, language: str, *, base_url: str) -> str | None:
             timeout=120,
         )
         data = stem.with_suffix(".png").read_bytes()
-    return default_storage.save(name, ContentFile(data))
+    return _store(_name(issue, language, "png"), data)

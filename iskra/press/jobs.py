@@ -1,5 +1,6 @@
 """The press's long work as jobs an editor watches (see docs/background-jobs.md): an issue's
-print PDF, the public site as a zip, the email edition.
+print PDF, the print editions of a published issue for the public site, the public site as a
+zip, the email edition.
 
 Each `*_start` service checks the editor, writes the audit entry and queues the job; each
 runner does the work with progress and stops at the next report once cancelled. Files are
@@ -19,7 +20,7 @@ from django.utils.translation import gettext as _
 from iskra.audit.services import log_action
 from iskra.core.errors import DomainError
 from iskra.network.scope import Capacity, visible_collectives
-from iskra.press import export, printing
+from iskra.press import editions_files, export, printing
 from iskra.press.models import Issue
 from iskra.press.services import require_editor
 from iskra.reliability import outputs
@@ -112,6 +113,52 @@ def print_runner(job: Job, progress: Progress) -> dict[str, Any]:
     return {"pages": result.pages, "proof": result.proof, "warnings": result.warnings}
 
 
+def editions_start(*, actor: Any, issue: Issue, base_url: str) -> Job:
+    """Queue the making of a published issue's print editions for the public site (each
+    language's PDF and front-page picture); `issue_set_state` calls it on publishing. The job
+    is the publishing editor's to watch; it runs once the publishing is committed."""
+    publication = issue.publication
+    job = job_create(
+        actor=actor,
+        runner="iskra.press.jobs.editions_runner",
+        title=_("Print editions of %(issue)s for the public site")
+        % {"issue": f"{publication} #{issue.number}"},
+        collective=publication.collective,
+        params={
+            "issue": issue.pk,
+            "slug": publication.slug,
+            "number": issue.number,
+            "base_url": base_url,
+            "result_template": "press/editions_result.html",
+        },
+    )
+    job_start(job=job)
+    return job
+
+
+def editions_runner(job: Job, progress: Progress) -> dict[str, Any]:
+    """Each language's edition, then its front page; what is made already is kept, so a job
+    run again (a worker died) only makes what is missing."""
+    issue = Issue.objects.select_related("publication").get(pk=job.params["issue"])
+    languages = list(issue.publication.languages)
+    total = 2 * len(languages)
+    made = 0
+    for index, language in enumerate(languages):
+        progress(
+            _("Printing the edition (%(language)s)") % {"language": language}, 2 * index, total
+        )
+        editions_files.make_pdf(issue, language, base_url=job.params["base_url"])
+        progress(
+            _("Drawing the front page (%(language)s)") % {"language": language},
+            2 * index + 1,
+            total,
+        )
+        editions_files.make_front(issue, language, base_url=job.params["base_url"])
+        made += 1
+    progress.complete()
+    return {"editions": made, "languages": languages}
+
+
 def export_start(*, actor: Any, base_url: str) -> Job:
     """An editor exports the public site (every publication's published pages: nothing that
     is not public already) as a zip of static files to host at `base_url`."""
@@ -165,5 +212,6 @@ def export_runner(job: Job, progress: Progress) -> dict[str, Any]:
         "feeds": exported.feeds,
         "files": len(files),
         "search": exported.search,
+        "missing_editions": exported.missing_editions,
         "errors": exported.failures,
     }

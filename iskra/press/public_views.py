@@ -28,7 +28,7 @@ from iskra.core.ratelimit import over_limit
 from iskra.press import editions_files, feeds, images, queries, services, sharing, tokens
 from iskra.press.forms import SubmissionForm, SubscribeForm
 from iskra.press.models import Article, ArticleImage, Issue, Publication, Subscriber, Topic
-from iskra.press.rendering import article_html, plain_text
+from iskra.press.rendering import article_html, html_words, render_markdown
 
 SUBMISSIONS_PER_HOUR = 5
 SIGNUPS_PER_HOUR = 5
@@ -115,11 +115,14 @@ def _issue_front(issue: Issue, language: str) -> dict[str, object]:
         "picture": images.responsive(picture) if picture is not None else None,
         "pages": sorted(pages.items()),
         "others": [article for _page, articles in sorted(pages.items()) for article in articles],
-        "pdf": reverse("public:edition_pdf", args=[issue.publication.slug, issue.number, language]),
+        # Only what is made: the editions are printed by a job after publishing.
+        "pdf": reverse("public:edition_pdf", args=[issue.publication.slug, issue.number, language])
+        if editions_files.made_pdf(issue, language)
+        else "",
         "front_image": reverse(
             "public:edition_front", args=[issue.publication.slug, issue.number, language]
         )
-        if editions_files.can_draw_front()
+        if editions_files.made_front(issue, language)
         else "",
     }
 
@@ -176,9 +179,12 @@ def _published_issue(slug: str, number: int, language: str) -> Issue:
 
 
 def edition_pdf(request: HttpRequest, slug: str, number: int, language: str) -> FileResponse:
-    """The print edition of a published issue, made once and kept (it no longer changes)."""
+    """The print edition of a published issue, once the job queued on publishing made it
+    (404 before: a visitor's request never starts a minute of printing)."""
     issue = _published_issue(slug, number, language)
-    name = editions_files.edition_pdf(issue, language, base_url=feeds.public_base(request))
+    name = editions_files.made_pdf(issue, language)
+    if name is None:
+        raise Http404
     response = FileResponse(default_storage.open(name, "rb"), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{slug}-{number}-{language}.pdf"'
     return response
@@ -187,7 +193,7 @@ def edition_pdf(request: HttpRequest, slug: str, number: int, language: str) -> 
 def edition_front(request: HttpRequest, slug: str, number: int, language: str) -> FileResponse:
     """The print edition's front page as a picture."""
     issue = _published_issue(slug, number, language)
-    name = editions_files.edition_front(issue, language, base_url=feeds.public_base(request))
+    name = editions_files.made_front(issue, language)
     if name is None:
         raise Http404
     return FileResponse(default_storage.open(name, "rb"), content_type="image/png")
@@ -225,6 +231,7 @@ def article_bundle(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
 
 def render_article(request: HttpRequest, article: Article, versions: list[Article]) -> HttpResponse:
     """The article page; `iskra export_site` calls it too, with versions loaded in bulk."""
+    body = str(render_markdown(article.body))  # once, for the page and its description
     with translation.override(article.language):
         return render(
             request,
@@ -232,8 +239,8 @@ def render_article(request: HttpRequest, article: Article, versions: list[Articl
             _context(
                 request,
                 article=article,
-                body_html=article_html(article),
-                description=article.summary or plain_text(article.body)[:200],
+                body_html=article_html(article, body),
+                description=article.summary or html_words(body)[:200],
                 versions=versions,
                 publication=article.publication,
                 # This language's own pictures, captions and descriptions.

@@ -127,7 +127,11 @@ def delivery_counts(issue: Issue) -> dict[str, int]:
 def issue_jobs(user: Any, issue: Issue) -> list[Job]:
     """The person's own latest PDF and email jobs of this issue (a job is seen only by the
     one who started it), to come back to their progress or their file."""
-    runners = ["iskra.press.jobs.print_runner", "iskra.press.editions.edition_runner"]
+    runners = [
+        "iskra.press.jobs.print_runner",
+        "iskra.press.jobs.editions_runner",
+        "iskra.press.editions.edition_runner",
+    ]
     return list(
         Job.objects.defer("payload")
         .filter(created_by_id=user.pk, runner__in=runners, params__issue=issue.pk)
@@ -209,7 +213,12 @@ def public_issue_articles(issue: Issue, language: str) -> list[tuple[IssuePlacem
     if issue.state != Issue.State.PUBLISHED:
         return []
     rows = []
-    for placement in issue_placements(issue):
+    # Only the versions: the issue's page shows titles, summaries and bylines (and the
+    # lead's picture, asked for once), not every version's pictures and topics.
+    placements = issue.placements.select_related("article").prefetch_related(
+        Prefetch("article__translations", queryset=Article.objects.order_by("language"))
+    )
+    for placement in placements:
         version = version_in(placement.article, language)
         if version is not None and version.is_published:
             rows.append((placement, version))

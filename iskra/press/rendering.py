@@ -58,7 +58,12 @@ def render_markdown(text: str) -> SafeString:
 
 def plain_text(text: str) -> str:
     """The words of a Markdown text, for search, feeds' summaries and emails."""
-    words = nh3.clean(_markdown.render(text or ""), tags=set())
+    return html_words(_markdown.render(text or ""))
+
+
+def html_words(html: str) -> str:
+    """The words of rendered HTML (`render_markdown`'s), without tags."""
+    words = nh3.clean(html, tags=set())
     return re.sub(r"\s+", " ", words.replace("&amp;", "&")).strip()
 
 
@@ -74,10 +79,11 @@ def split_paragraphs(html: str, words: int) -> tuple[str, str]:
     return html, ""
 
 
-def article_html(article: "Article") -> SafeString:
+def article_html(article: "Article", body: str | None = None) -> SafeString:
     """The article's text with its dateline run into the first paragraph, as in print:
-    "LOS ANGELES (USA), September 9— Ceasefire now!..."."""
-    html = str(render_markdown(article.body))
+    "LOS ANGELES (USA), September 9— Ceasefire now!...". `body` is its text already
+    rendered by `render_markdown`, if the caller has it."""
+    html = str(render_markdown(article.body)) if body is None else body
     dateline = article.dateline()
     if dateline and html.startswith("<p>"):
         html = f'<p><span class="dateline">{escape(dateline)}</span> {html[3:]}'

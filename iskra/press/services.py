@@ -23,7 +23,7 @@ from iskra.finance import services as finance
 from iskra.network.models import Collective
 from iskra.network.scope import Capacity, scope_for
 from iskra.people import crypto
-from iskra.press import images, search
+from iskra.press import feeds, images, search
 from iskra.press.models import (
     Article,
     ArticleComment,
@@ -195,9 +195,11 @@ def issue_create(
     return issue
 
 
-def issue_set_state(*, actor: Any, issue: Issue, state: str) -> Issue:
+def issue_set_state(*, actor: Any, issue: Issue, state: str, base_url: str = "") -> Issue:
     """Issues move one step forward or back. Publishing an issue publishes its articles (in
-    every language that is approved), and needs every placed original approved."""
+    every language that is approved), and needs every placed original approved; it queues
+    the job that prints the issue's editions for the public site (`base_url`, else
+    ISKRA_PUBLIC_URL, is the address printed on them)."""
     require_editor(actor, issue.publication.collective)
     if state not in ISSUE_ORDER:
         raise DomainError(_("Unknown state."))
@@ -234,6 +236,10 @@ def issue_set_state(*, actor: Any, issue: Issue, state: str) -> Issue:
             collective=issue.publication.collective,
             details={"from": before, "to": state},
         )
+        if state == Issue.State.PUBLISHED:
+            from iskra.press.jobs import editions_start  # the jobs module imports this one
+
+            editions_start(actor=actor, issue=issue, base_url=base_url or feeds.public_base())
     return issue
 
 

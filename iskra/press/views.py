@@ -211,7 +211,10 @@ def issue_state(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.issue_set_state(
-                actor=request.user, issue=issue, state=form.cleaned_data["state"]
+                actor=request.user,
+                issue=issue,
+                state=form.cleaned_data["state"],
+                base_url=feeds.public_base(request),
             )
         except DomainError as error:
             _fail(request, error)

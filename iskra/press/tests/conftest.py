@@ -33,9 +33,26 @@ class Newsroom:
     draft_translation_of: Article
 
 
+@pytest.fixture(autouse=True)
+def own_media(settings, tmp_path):
+    """Each test its own media folder: an issue's stored editions are named by its id and
+    publishing second, which a later test's issue may share after the rollback."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
 def publish_issue(editor, issue):
     for state in ("editing", "ready", "printed", "published"):
         services.issue_set_state(actor=editor, issue=issue, state=state)
+
+
+def make_editions(issue: Issue) -> None:
+    """Run the editions job that publishing `issue` queued (the test's transaction never
+    commits, so the queue never ran it)."""
+    from iskra.reliability.jobs import execute
+    from iskra.reliability.models import Job
+
+    job = Job.objects.get(runner="iskra.press.jobs.editions_runner", params__issue=issue.pk)
+    assert execute(job.pk) == "done", Job.objects.get(pk=job.pk).errors
 
 
 @pytest.fixture

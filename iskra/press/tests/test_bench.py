@@ -12,6 +12,7 @@ def test_the_press_bench_runs_at_a_tiny_scale(db, tmp_path, monkeypatch):
     monkeypatch.setenv("ISKRA_BENCH_PRESS_ARTICLES", "40")
     monkeypatch.setenv("ISKRA_BENCH_PRESS_TABLOID_PAGES", "2")
     monkeypatch.setenv("ISKRA_BENCH_PRESS_BOOKLET_PAGES", "8")
+    monkeypatch.setenv("ISKRA_BENCH_PRESS_EDITIONS", "0")  # a tabloid edition takes a minute
     out = tmp_path / "bench.json"
     call_command("bench", "--only", "press", "--json", str(out), stdout=StringIO())
     results = {result["name"]: result for result in json.loads(out.read_text())["results"]}
@@ -23,3 +24,7 @@ def test_the_press_bench_runs_at_a_tiny_scale(db, tmp_path, monkeypatch):
     ):
         assert results[name]["value"] > 0, name
     assert "1 page made again" in results["press.export_incremental_s"]["note"]
+    # The export's bench says how many editions it had and how much CPU it took.
+    note = results["press.export_site_s"]["note"]
+    assert "0 edition files (PDF, front page) copied, 2 editions not made yet" in note
+    assert "CPU " in note and "Pagefind " in note and "load " in note

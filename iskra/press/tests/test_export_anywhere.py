@@ -18,8 +18,11 @@ import feedparser
 import pytest
 from django.core.management import CommandError, call_command
 
-from iskra.press import services
+from iskra.press import editions_files, services
 from iskra.press.export import MANIFEST, export_site
+from iskra.press.tests.conftest import make_editions
+
+INDEXED = re.compile(r"pagefind: (\d+) of \1 parts indexed again")
 
 
 class _Links(HTMLParser):
@@ -86,12 +89,16 @@ def crawl(start: str) -> dict[str, int]:
 def test_the_export_works_under_a_sub_path_with_a_real_server(newsroom, served):
     root, address = served
     base = f"{address}/sub/iskra/"
+    make_editions(newsroom.issue)
     result = export_site(root / "sub" / "iskra", base_url=base)
-    assert not result.failures and result.search == "pagefind"
+    assert not result.failures and INDEXED.fullmatch(result.search)
+    assert not result.missing_editions
     statuses = crawl(base + "index.html")
     broken = {url: status for url, status in statuses.items() if status != 200}
     assert not broken, broken
     visited = " ".join(statuses)
+    assert "/en/edition.pdf" in visited and "/es/edition.pdf" in visited  # the print editions
+    assert "/es/front.png" in visited or not editions_files.can_draw_front()
     assert "/sub/iskra/p/a/" in visited  # articles
     assert "/sub/iskra/static/" in visited  # style sheets
     assert "/sub/iskra/pagefind/pagefind-ui.js" in visited  # the search
@@ -128,7 +135,7 @@ def test_without_a_public_address_the_export_refuses(newsroom, tmp_path, setting
 def test_an_unpublished_article_leaves_no_trace_after_exporting_again(newsroom, tmp_path):
     site = tmp_path / "site"
     first = export_site(site, base_url="https://paper.example.org/")
-    assert first.search == "pagefind"
+    assert INDEXED.fullmatch(first.search)
     title = newsroom.published.title
     article_dir = site / "p" / "a" / str(newsroom.published.pk)
     assert article_dir.is_dir()
@@ -186,3 +193,19 @@ def _search_holds(site: Path, words: str) -> bool:
         if words.encode() in data:
             return True
     return False
+
+
+def test_an_issue_page_is_made_again_when_an_article_in_it_changes(newsroom, tmp_path):
+    site = tmp_path / "site"
+    export_site(site, base_url="https://paper.example.org/", search_index=False)
+    issue_page = site / "p" / "red-banner" / str(newsroom.issue.number) / "es" / "index.html"
+    assert newsroom.translation.title in issue_page.read_text()
+    services.article_update(
+        actor=newsroom.editor,
+        article=newsroom.translation,
+        title="Los estibadores ganan",
+        body=newsroom.translation.body,
+    )
+    again = export_site(site, base_url="https://paper.example.org/", search_index=False)
+    assert "Los estibadores ganan" in issue_page.read_text()
+    assert again.articles_rendered == 1

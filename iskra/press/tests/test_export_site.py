@@ -52,9 +52,10 @@ def test_the_export_is_the_public_site(newsroom, tmp_path):
     assert [entry.title for entry in feed.entries] == ["Huelga de los estibadores"]
     assert feed.entries[0].link.startswith("https://paper.example.org/p/a/")
     assert "https://paper.example.org/p/a/" in (site / "p/sitemap.xml").read_text()
-    # The static search: Pagefind's bundle with an index per language.
+    # The static search: Pagefind's bundle with an index per language (in parts, each in
+    # pagefind/<part>/).
     assert (site / "pagefind/pagefind-ui.js").is_file()
-    assert list((site / "pagefind").glob("pagefind.en_*.pf_meta"))
-    assert list((site / "pagefind").glob("pagefind.es_*.pf_meta"))
+    assert list((site / "pagefind").glob("*/pagefind.en_*.pf_meta"))
+    assert list((site / "pagefind").glob("*/pagefind.es_*.pf_meta"))
     assert (site / "p/search/es/index.html").is_file()
     assert (site / "static/press/search.js").is_file()

@@ -43,7 +43,7 @@ def test_the_editor_watches_the_pdf_job_and_downloads_the_pdf(
     services.placement_add(actor=editor, issue=issue, article=article, page=1)
     client = client_for(editor)
     response = _print(client, issue, django_capture_on_commit_callbacks, language="es")
-    job = Job.objects.get(created_by=editor)
+    job = Job.objects.get(created_by=editor, runner="iskra.press.jobs.print_runner")
     assert response["Location"] == reverse("reliability:job", args=[job.pk])
     assert job.state == Job.State.DONE and job.output_name == "red-banner-1-es.pdf"
     # Each layout pass and the writing were steps of the progress bar, which ends full.
@@ -71,7 +71,7 @@ def test_another_collective_editor_cannot_print_nor_see_the_job(
     intruder = client_for(make_editor(detroit, "dede"))
     assert _print(intruder, issue, django_capture_on_commit_callbacks).status_code == 404
     _print(client_for(editor), issue, django_capture_on_commit_callbacks, language="en")
-    job = Job.objects.get()
+    job = Job.objects.get(runner="iskra.press.jobs.print_runner")
     assert intruder.get(reverse("reliability:job", args=[job.pk])).status_code == 404
     assert intruder.get(reverse("reliability:job_download", args=[job.pk])).status_code == 404
 
@@ -84,7 +84,7 @@ def test_a_language_the_publication_does_not_print_is_refused(
     response = _print(client, issue, django_capture_on_commit_callbacks, language="fr")
     assert response["Location"] == reverse("press:issue", args=["red-banner", issue.number])
     response = _print(client, issue, django_capture_on_commit_callbacks, language="en", imposed="1")
-    assert not Job.objects.exists()
+    assert not Job.objects.filter(runner="iskra.press.jobs.print_runner").exists()
 
 
 def test_the_booklet_is_imposed_by_the_job(editor, los_angeles, tmp_path):

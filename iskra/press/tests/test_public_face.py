@@ -11,7 +11,7 @@ from django.test import Client
 
 from iskra.press import services
 from iskra.press.models import Publication
-from iskra.press.tests.conftest import publish_issue
+from iskra.press.tests.conftest import make_editions, publish_issue
 from iskra.press.tests.factories import jpeg_upload, make_article, make_issue, make_publication
 
 
@@ -49,9 +49,16 @@ def test_the_home_page_leads_with_the_current_issue(newsroom, los_angeles):
     assert lead < home.index("Nurses win breaks") < home.index("Dock Sheet")
     assert 'alt="Dockers at the gate"' in home and "srcset=" in home
     assert 'width="1000" height="600"' in home
-    # The print edition: its front page as a picture and its PDF.
+    # The print edition: its front page as a picture and its PDF, once the job queued on
+    # publishing made them; before, the page says so and links neither.
     issue = newsroom.issue
     pdf = f"/p/red-banner/{issue.number}/en/edition.pdf"
+    assert pdf not in home and "front.png" not in home
+    assert "The print edition (PDF) is being prepared." in home
+    assert client.get(pdf).status_code == 404
+    make_editions(issue)
+    home = client.get("/p/").content.decode()
+    assert "being prepared" not in home
     assert pdf in home and f"/p/red-banner/{issue.number}/en/front.png" in home
     response = client.get(pdf)
     assert response.status_code == 200 and b"".join(response.streaming_content)[:4] == b"%PDF"

@@ -97,4 +97,4 @@ def test_the_export_carries_the_alternates_and_directions(versions, tmp_path):
     assert (site / "p/drapeau-rouge/ht/atom.xml").is_file()
     pagefind = Path(site / "pagefind")
     for code in ("fr", "ht", "ar"):
-        assert list(pagefind.glob(f"pagefind.{code}_*.pf_meta")), code
+        assert list(pagefind.glob(f"*/pagefind.{code}_*.pf_meta")), code

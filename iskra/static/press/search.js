@@ -1,4 +1,5 @@
-// The static export's search page: Pagefind's UI over the index written by `iskra export_site`.
+// The static export's search page: Pagefind's UI over the index written by `iskra export_site`
+// (in parts, merged here).
 // The export can live at a domain's root, under a sub-path or on disk: the site's root is found
 // from this script's own address (ROOT/static/press/search.js). Opened from disk (file://),
 // browsers do not let Pagefind read its index, so the page searches ROOT/search-<language>.js
@@ -86,12 +87,21 @@
     if (!window.PagefindUI) {
       return;
     }
-    new window.PagefindUI({
-      element: "#search",
-      showImages: false,
-      resetStyles: false,
-      baseUrl: root.pathname,
-    });
-    label(element, element.querySelector("input"));
+    // The index is in parts of a thousand articles (pagefind/<part>/, listed in
+    // pagefind/parts.json): the first is the main bundle, the others are merged into it.
+    fetch(new URL("pagefind/parts.json", root))
+      .then((response) => response.json())
+      .then((parts) => {
+        const bundles = parts.map((part) => new URL(`pagefind/${part}/`, root).pathname);
+        new window.PagefindUI({
+          element: "#search",
+          showImages: false,
+          resetStyles: false,
+          baseUrl: root.pathname,
+          bundlePath: bundles[0],
+          mergeIndex: bundles.slice(1).map((bundlePath) => ({ bundlePath, baseUrl: root.pathname })),
+        });
+        label(element, element.querySelector("input"));
+      });
   });
 })();

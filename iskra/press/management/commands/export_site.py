@@ -39,5 +39,15 @@ class Command(BaseCommand):
             f"{result.seconds:.1f} s: {result.written} files written, {result.unchanged} "
             f"unchanged, {result.removed} removed; search: {result.search}"
         )
+        if result.missing_editions:
+            self.stderr.write(
+                f"{len(result.missing_editions)} print editions are not made yet and are not "
+                "linked: "
+                + ", ".join(result.missing_editions[:20])
+                + (" ..." if len(result.missing_editions) > 20 else "")
+                + ". They are made by the job queued when their issue was published "
+                "(`iskra worker`); `iskra make_editions` makes them now. Export again "
+                "afterwards to add them."
+            )
         if result.failures:
             raise CommandError("Some pages failed: " + "; ".join(result.failures[:20]))
