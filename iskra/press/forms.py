@@ -208,9 +208,6 @@ class TranslationEditForm(TopicNamesMixin, ArticleForm):
         super().__init__(*args, **kwargs)
         self.add_topic_fields(topics, language)
 
-    def topics(self) -> list[str]:
-        raise NotImplementedError("a translation's topics are its original's")
-
 
 class TranslateForm(TopicNamesMixin, forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=content_language_choices)

@@ -425,17 +425,15 @@ class _Background:
 
 
 class _Feeding:
-    """A second thread that takes each piece of data handed to it in order (`consume`): the
+    """A second thread that hands each piece of data fed to it, in order, to `consume`: the
     work it does (hashing, writing) lets go of the GIL, so it runs beside the caller's.
     `finish()` waits for it and raises its error; it also ends the thread when the caller
     stops on an error of its own (call it in a `finally`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, consume: Callable[[bytes], Any]) -> None:
+        self.consume = consume
         self.queue: queue.Queue[bytes | None] = queue.Queue(maxsize=8)
         self.thread = _Background(self._run)
-
-    def consume(self, data: bytes) -> None:
-        raise NotImplementedError
 
     def _run(self) -> None:
         while (data := self.queue.get()) is not None:
@@ -463,11 +461,7 @@ class _QueuedWriter(_Feeding):
     while this one goes to the disk."""
 
     def __init__(self, target: IO[bytes]) -> None:
-        self.target = target
-        super().__init__()
-
-    def consume(self, data: bytes) -> None:
-        self.target.write(data)
+        super().__init__(target.write)
 
     def write(self, data: bytes) -> int:
         self.feed(data)
@@ -484,10 +478,7 @@ class _Hashing(_Feeding):
     def __init__(self, source: Any = None) -> None:
         self.source = source
         self.digest = hashlib.sha256()
-        super().__init__()
-
-    def consume(self, data: bytes) -> None:
-        self.digest.update(data)
+        super().__init__(self.digest.update)
 
     def update(self, data: bytes) -> None:
         self.feed(data)
