@@ -121,6 +121,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "iskra.core.context_processors.navigation",
             ],
+            # `{% url %}` that remembers its answers (iskra/core/templatetags/fasturl.py).
+            "builtins": ["iskra.core.templatetags.fasturl"],
         },
     },
 ]

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from iskra.people import phones
@@ -186,13 +187,29 @@ class Contact(models.Model):
         """Where and when they were first met ("met 3 Sep at the Palestine march"): what tells
         two people with the same nickname apart on lists."""
         when = formats.date_format(self.first_met_on, "j M") if self.first_met_on else ""
-        if when and self.first_met_place:
-            return _("met %(date)s at %(place)s") % {"date": when, "place": self.first_met_place}
-        if when:
-            return _("met %(date)s") % {"date": when}
-        if self.first_met_place:
-            return _("met at %(place)s") % {"place": self.first_met_place}
-        return ""
+        return met_text(when, self.first_met_place)
+
+
+def met_phrases() -> tuple[str, str, str]:
+    """The three ways of saying where and when someone was first met, in the active language."""
+    return (
+        gettext("met %(date)s at %(place)s"),
+        gettext("met %(date)s"),
+        gettext("met at %(place)s"),
+    )
+
+
+def met_text(when: str, place: str, phrases: tuple[str, str, str] | None = None) -> str:
+    """ "met 3 Sep at the Palestine march", from the date as written and the place (a list
+    passes `met_phrases()` once for all its rows)."""
+    at_place_on, on, at_place = phrases or met_phrases()
+    if when and place:
+        return at_place_on % {"date": when, "place": place}
+    if when:
+        return on % {"date": when}
+    if place:
+        return at_place % {"place": place}
+    return ""
 
 
 class Conversation(models.Model):

@@ -44,13 +44,21 @@ class ContactFilter:
 
 def contact_ids_scope(user: Any, collective: Collective, *, below: bool) -> list[int]:
     """The collectives whose contacts a list shows: this one, or its whole subtree in scope."""
-    allowed = scope_for(user).ids(Capacity.CONTACTS)
+    scope = scope_for(user)
+    allowed = scope.ids(Capacity.CONTACTS)
     if not below:
         return [collective.pk] if collective.pk in allowed else []
-    subtree = Collective.objects.filter(path__startswith=collective.path).values_list(
-        "id", flat=True
-    )
-    return [pk for pk in subtree if pk in allowed]
+    # The scope read every allowed collective's path: the subtree needs no query.
+    return sorted(pk for pk in allowed if scope.places[pk][1].startswith(collective.path))
+
+
+def has_below(user: Any, collective: Collective) -> bool:
+    """Whether the collective has groups below it (the list then offers to include them).
+    The scope knows when the user's role reaches below; otherwise one query asks."""
+    places = scope_for(user).places.values()
+    if any(path.startswith(collective.path) and path != collective.path for _s, path in places):
+        return True
+    return collective.children.exists()
 
 
 def contact_list(

@@ -27,7 +27,7 @@ from iskra.network.scope import (
     may_read_protected_in,
     scope_for,
 )
-from iskra.people import counts, csvimport, importing, phones, queries, services
+from iskra.people import counts, csvimport, importing, listing, phones, queries, services
 from iskra.people.forms import (
     BulkForm,
     ContactForm,
@@ -99,29 +99,46 @@ def contact_list(request: HttpRequest, slug: str) -> HttpResponse:
         return _overview(request, collective)
     filters = _filters(request)
     contacts = queries.contact_list(request.user, collective, filters, today=_today(collective))
-    page = Paginator(contacts, PAGE_SIZE).get_page(request.GET.get("page"))
-    contact_url = url_maker("people:contact")
-    for contact in page:
-        contact.url = contact_url(contact.pk)  # type: ignore[attr-defined]
+    fields = listing.ROW_FIELDS_BELOW if filters.below else listing.ROW_FIELDS
+    page = Paginator(contacts.values(*fields), PAGE_SIZE).get_page(request.GET.get("page"))
+    stages = list(Stage.objects.all())
+    labels = {stage.pk: stage.label for stage in stages}
     query = request.GET.copy()
     query.pop("page", None)
-    has_below = collective.children.exists()
+    can_manage = scope.can(Capacity.MANAGE, collective)
     return render(
         request,
         "people/contact_list.html",
         {
             "collective": collective,
             "page": page,
+            "rows": listing.contact_rows(
+                page,
+                stage_labels=labels,
+                contact_url=url_maker("people:contact"),
+                show_collective=filters.below,
+            ),
             "filters": filters,
             "query": query.urlencode(),
-            "stages": Stage.objects.all(),
-            "tags": Tag.objects.filter(collective=collective)[:200],
-            "has_below": has_below,
-            "can_manage": scope.can(Capacity.MANAGE, collective),
-            "bulk_stages": Stage.objects.all(),
-            "publications": _publications_for(collective)
-            if scope.can(Capacity.MANAGE, collective)
-            else [],
+            "stage_options": listing.options(
+                [(stage.key, labels[stage.pk]) for stage in stages], filters.stage
+            ),
+            "tag_options": listing.options(
+                [
+                    (name, name)
+                    for name in Tag.objects.filter(collective=collective).values_list(
+                        "name", flat=True
+                    )[:200]
+                ],
+                filters.tag,
+                values=False,
+            ),
+            "bulk_stage_options": listing.options(
+                [(str(stage.pk), labels[stage.pk]) for stage in stages]
+            ),
+            "has_below": queries.has_below(request.user, collective),
+            "can_manage": can_manage,
+            "publications": _publications_for(collective) if can_manage else [],
         },
     )
 
