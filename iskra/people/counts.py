@@ -4,8 +4,8 @@ adds, deletes or moves contacts; `recount` rebuilds them from the contacts thems
 from collections import Counter
 from collections.abc import Iterable
 
-from django.db import transaction
-from django.db.models import Count, F, Sum
+from django.db import connection, transaction
+from django.db.models import Count, F
 
 from iskra.people.models import Contact, StageCount
 
@@ -48,10 +48,16 @@ def recount(collective_ids: Iterable[int] | None = None) -> None:
 
 
 def by_stage(collective_ids: list[int]) -> dict[int, int]:
-    """Contacts per stage id over these collectives."""
-    rows = (
-        StageCount.objects.filter(collective_id__in=collective_ids)
-        .values("stage_id")
-        .annotate(n=Sum("count"))
-    )
-    return {row["stage_id"]: row["n"] for row in rows if row["n"]}
+    """Contacts per stage id over these collectives. One plain statement: a centre's overview
+    passes every collective of the organization, and the ORM spent more time preparing
+    hundreds of ids than the database spent adding the counts up."""
+    if not collective_ids:
+        return {}
+    marks = ", ".join(["%s"] * len(collective_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT stage_id, SUM(count) FROM {StageCount._meta.db_table} "  # noqa: S608
+            f"WHERE collective_id IN ({marks}) GROUP BY stage_id",
+            [int(pk) for pk in collective_ids],
+        )
+        return {stage_id: int(n) for stage_id, n in cursor.fetchall() if n}

@@ -44,12 +44,18 @@ class ContactFilter:
 
 def contact_ids_scope(user: Any, collective: Collective, *, below: bool) -> list[int]:
     """The collectives whose contacts a list shows: this one, or its whole subtree in scope."""
-    scope = scope_for(user)
-    allowed = scope.ids(Capacity.CONTACTS)
     if not below:
-        return [collective.pk] if collective.pk in allowed else []
-    # The scope read every allowed collective's path: the subtree needs no query.
-    return sorted(pk for pk in allowed if scope.places[pk][1].startswith(collective.path))
+        return [collective.pk] if scope_for(user).can(Capacity.CONTACTS, collective) else []
+    return subtree_in_scope(user, collective, Capacity.CONTACTS)
+
+
+def subtree_in_scope(user: Any, collective: Collective, capacity: Capacity) -> list[int]:
+    """The collective and those below it that the user holds `capacity` in. The scope read
+    every such collective's path, so this needs no query."""
+    scope = scope_for(user)
+    return sorted(
+        pk for pk in scope.ids(capacity) if scope.places[pk][1].startswith(collective.path)
+    )
 
 
 def has_below(user: Any, collective: Collective) -> bool:

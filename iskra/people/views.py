@@ -145,14 +145,9 @@ def contact_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _overview(request: HttpRequest, collective: Collective) -> HttpResponse:
     """Centres and treasurers see counts by stage, never the contacts themselves."""
-    ids = [
-        pk
-        for pk in Collective.objects.filter(path__startswith=collective.path).values_list(
-            "id", flat=True
-        )
-        if pk in scope_for(request.user).ids(Capacity.AGGREGATES)
-    ]
-    per_stage = counts.by_stage(ids)
+    per_stage = counts.by_stage(
+        queries.subtree_in_scope(request.user, collective, Capacity.AGGREGATES)
+    )
     rows = [(stage, per_stage[stage.pk]) for stage in Stage.objects.all() if stage.pk in per_stage]
     return render(
         request,

@@ -21,14 +21,7 @@ def collective_charts(context: Any, collective: Collective) -> dict[str, Any]:
     scope = scope_for(context["request"].user)
     if not scope.can(Capacity.AGGREGATES, collective):
         return {"charts": []}
-    allowed = scope.ids(Capacity.AGGREGATES)
-    ids = [
-        pk
-        for pk in Collective.objects.filter(path__startswith=collective.path).values_list(
-            "id", flat=True
-        )
-        if pk in allowed
-    ]
+    ids = queries.subtree_in_scope(context["request"].user, collective, Capacity.AGGREGATES)
     per_stage = counts.by_stage(ids)
     stages = [(stage.label, per_stage.get(stage.pk, 0)) for stage in Stage.objects.all()]
     totals = queries.followup_totals(ids, today=timezone.localdate(timezone.now(), collective.zone))
