@@ -5,14 +5,14 @@ module and then walks the format string through `DateFormat` on every call: abou
 date. A list of fifty contacts shows up to a hundred dates, so that was a millisecond of the
 page. `date_formatter` reads the format once per language and returns a function that writes
 the same text (tested against Django for every language and every date of a leap year). A
-format using anything but day, month and year numbers and month abbreviations falls back to
-Django for every call."""
+format using anything but day, month and year numbers and the abbreviations of months and
+weekdays falls back to Django for every call."""
 
 from collections.abc import Callable
 from datetime import date
 
 from django.utils import dateformat, translation
-from django.utils.dates import MONTHS_3
+from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 from django.utils.formats import get_format
 
 # The format characters written here, as fields of `str.format`; any other letter goes to
@@ -25,6 +25,7 @@ _FIELDS = {
     "y": "{short_year:02d}",
     "Y": "{year:04d}",
     "M": "{month_name}",
+    "D": "{weekday_name}",
 }
 
 _formatters: dict[tuple[str | None, str], Callable[[date], str]] = {}
@@ -47,6 +48,8 @@ def _compile(format_string: str) -> Callable[[date], str]:
         return lambda value: dateformat.format(value, format_string)
     # As Django's `M`: the translated three-letter abbreviation, title-cased.
     months = {number: str(name).title() for number, name in MONTHS_3.items()}
+    # As Django's `D`: the translated abbreviation of the weekday, as it stands.
+    weekdays = {number: str(name) for number, name in WEEKDAYS_ABBR.items()}
     template = "".join(
         _FIELDS.get(char) or char.replace("{", "{{").replace("}", "}}") for char in format_string
     )
@@ -58,6 +61,7 @@ def _compile(format_string: str) -> Callable[[date], str]:
             year=value.year,
             short_year=value.year % 100,
             month_name=months[value.month],
+            weekday_name=weekdays[value.weekday()],
         )
 
     return write

@@ -91,3 +91,47 @@ def options(
         attribute = f' value="{escape(str(value))}"' if values else ""
         html.append(f"<option{attribute}{mark}>{escape(label)}</option>")
     return mark_safe("".join(html))  # noqa: S308 - every value above is escaped
+
+
+def followup_rows(followups: Iterable[Any], *, csrf_input: str) -> SafeString:
+    """The items of one section of "My follow-ups" (FollowUp instances with their contact, its
+    stage and the collective, and the `contact_url`, `done_url` and `snooze_url` the view set),
+    as people/followup_section.html wrote them. `csrf_input` is the form's hidden token field,
+    already escaped."""
+    done_label, tomorrow_label, week_label = (
+        escape(_("Done")),
+        escape(_("Tomorrow")),
+        escape(_("Next week")),
+    )
+    day_month = date_formatter("j M")
+    due_format = date_formatter("D j M")
+    phrases = met_phrases()
+    html = []
+    for followup in followups:
+        contact = followup.contact
+        met = met_text(
+            day_month(contact.first_met_on) if contact.first_met_on else "",
+            contact.first_met_place,
+            phrases,
+        )
+        met_html = f'<span class="muted">{escape(met)}</span>' if met else ""
+        html.append(
+            f'    <li id="followup-{followup.pk}">\n'
+            f'      <a href="{escape(followup.contact_url)}" translate="no"><strong>'
+            f"{escape(contact.display_name)}</strong></a>\n"
+            f'      <span class="badge">{escape(contact.stage.label)}</span>\n'
+            f"      {met_html}\n"
+            f'      <div translate="no">{escape(followup.action)}</div>\n'
+            f'      <span class="muted">{escape(due_format(followup.due_on))} · '
+            f"{escape(followup.collective.name)}</span>\n"
+            f'      <form method="post" action="{escape(followup.snooze_url)}" class="actions">'
+            f"{csrf_input}\n"
+            f'        <a class="button" href="{escape(followup.done_url)}">{done_label}</a>\n'
+            f'        <button type="submit" name="days" value="1" class="secondary">'
+            f"{tomorrow_label}</button>\n"
+            f'        <button type="submit" name="days" value="7" class="secondary">'
+            f"{week_label}</button>\n"
+            f"      </form>\n"
+            f"    </li>\n"
+        )
+    return mark_safe("".join(html))  # noqa: S308 - every value above is escaped

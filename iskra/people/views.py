@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -365,7 +366,17 @@ def followups(request: HttpRequest) -> HttpResponse:
         followup.contact_url = contact_url(followup.contact_id)
         followup.done_url = done_url(followup.pk)
         followup.snooze_url = snooze_url(followup.pk)
-    return render(request, "people/followups.html", {"board": board, "page": board.page})
+    token = escape(get_token(request))
+    csrf_input = f'<input type="hidden" name="csrfmiddlewaretoken" value="{token}">'
+    sections = {
+        name: listing.followup_rows(getattr(board, name), csrf_input=csrf_input)
+        for name in ("overdue", "today", "week", "later")
+    }
+    return render(
+        request,
+        "people/followups.html",
+        {"board": board, "page": board.page, "sections": sections},
+    )
 
 
 def _followup(request: HttpRequest, pk: int) -> FollowUp:

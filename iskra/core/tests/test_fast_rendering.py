@@ -125,7 +125,9 @@ def test_the_url_cache_is_bounded(monkeypatch):
 
 
 @pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
-@pytest.mark.parametrize("name", ["SHORT_DATE_FORMAT", "j M", "DATE_FORMAT", "d/m/y", "Y-m-d"])
+@pytest.mark.parametrize(
+    "name", ["SHORT_DATE_FORMAT", "j M", "D j M", "DATE_FORMAT", "d/m/y", "Y-m-d"]
+)
 def test_dates_are_written_as_django_writes_them(language, name):
     day = date(2024, 1, 1)
     with translation.override(language):

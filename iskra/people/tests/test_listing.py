@@ -3,15 +3,19 @@ wrote from model instances: met on a day, at a place, both or neither; in the gr
 not; with a workplace or not; talked to or never; names to escape; in every language."""
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.middleware.csrf import get_token
 from django.template import engines
-from django.utils import translation
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import escape
 
-from iskra.people import listing
+from conftest import client_for
+from iskra.people import listing, services
 from iskra.people.models import Contact, Stage
 from iskra.people.services import contact_create
 from iskra.people.views import url_maker
@@ -68,3 +72,51 @@ def test_options_escape_and_mark_the_chosen_one():
         "</option>"
     )
     assert listing.options([("t<1>", "t<1>")], "", values=False) == "<option>t&lt;1&gt;</option>"
+
+
+REFERENCE_FOLLOWUPS = (Path(__file__).parent / "reference_followups.html").read_text()
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_follow_up_items_are_what_the_template_wrote(member, m_contact, los_angeles, language):
+    other = contact_create(
+        actor=member,
+        collective=los_angeles,
+        display_name="Bo <b>&",
+        first_met_on=date(2026, 2, 28),
+        first_met_place="gate <3>",
+    )
+    today = timezone.localdate(timezone.now(), los_angeles.zone)
+    for offset, contact, action in [
+        (-3, m_contact, "Bring the <paper> & the leaflet"),
+        (0, other, 'Ask about the "union" meeting'),
+        (4, m_contact, "Call"),
+        (40, other, "Invite to the study circle"),
+    ]:
+        services.followup_create(
+            actor=member,
+            contact=contact,
+            action=action,
+            due_on=today + timedelta(days=offset),
+            assignee=member,
+        )
+    client = client_for(member)
+    with translation.override(language):
+        response = client.get(reverse("people:followups"), HTTP_ACCEPT_LANGUAGE=language)
+    board = response.context["board"]
+    request = response.wsgi_request
+    token = escape(get_token(request))
+    csrf_input = f'<input type="hidden" name="csrfmiddlewaretoken" value="{token}">'
+    with translation.override(language):
+        for name in ("overdue", "today", "week", "later"):
+            items = getattr(board, name)
+            assert len(items) == 1
+            expected = (
+                engines["django"]
+                .from_string(REFERENCE_FOLLOWUPS)
+                .render({"items": items, "csrf_token": token})
+            )
+            written = listing.followup_rows(items, csrf_input=csrf_input)
+            assert _blank_lines_out(written) == _blank_lines_out(expected), name
+    page = response.content.decode()
+    assert "Bring the &lt;paper&gt; &amp; the leaflet" in page and "<paper>" not in page
