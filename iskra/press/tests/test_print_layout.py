@@ -323,3 +323,31 @@ def test_the_sheet_keeps_its_qr_code_in_its_box_and_headlines_with_their_text(ed
                 child.element_tag == "h2" for child in _boxes(box, [])
             ):
                 assert box.element.get("id") + "-text" in page.anchors
+
+
+def test_imposition_keeps_pictures_fonts_and_text(tmp_path):
+    """Pages are drawn on the sheets as form XObjects: every page's picture, its embedded fonts
+    and its text are in the imposed file (read back with poppler's pdfimages, pdffonts and
+    word positions)."""
+    import base64
+    import subprocess
+
+    from weasyprint import HTML
+
+    png = base64.b64encode(jpeg_upload(size=(120, 80)).read()).decode()
+    body = "".join(
+        f'<section style="break-before: page"><h1>Página {n}</h1>'
+        f'<img src="data:image/jpeg;base64,{png}" alt=""><p>{"Señal. " * 60}</p></section>'
+        for n in range(1, 7)
+    )
+    pdf = HTML(string=f"<style>@page {{ size: A5 }}</style>{body}").write_pdf()
+    path = tmp_path / "imposed.pdf"
+    path.write_bytes(printing.impose_booklet(pdf))
+    listed = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True)
+    images = [line for line in listed.stdout.splitlines()[2:] if line.strip()]
+    assert len(images) == 6  # one picture on each of the six pages, the two blanks have none
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
+    assert fonts.count("DejaVu") == 2 and " no " not in fonts.split("\n", 2)[2]
+    sides = pages(path)
+    assert len(sides) == 4
+    assert {w.text for w in sides[0].words} >= {"Página", "Señal."}
