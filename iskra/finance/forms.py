@@ -120,4 +120,6 @@ class DriveMoneyForm(forms.Form):
 
 class AccountForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=80)
-    parent = forms.ChoiceField(label=_("Under"), choices=INCOME + EXPENSE + MONEY_ACCOUNTS)
+    parent = forms.ChoiceField(
+        label=_("Under"), choices=INCOME + EXPENSE + MONEY_ACCOUNTS, widget=QuickSelect
+    )
