@@ -251,7 +251,7 @@ class PrintedArticle:
         measured = self.beside_measured if beside else self.measured
         if self.measured is None or measured is None or count < 2:
             return None
-        if len(measured.blocks) != len(self.measured.blocks):
+        if blocks.stop > len(measured.blocks):
             return None
         key = (blocks.start, blocks.stop, jump, count, beside)
         if key not in self.heights:
@@ -624,10 +624,12 @@ class _Job:
                 widths = [("body", body)]
                 if item.images and abs(beside - body) > 0.01:
                     widths.append(("beside", beside))
-                marked = _marked(item.blocks, f"{item.anchor}-e")
+                marked = _each_marked(item.blocks, f"{item.anchor}-e")
                 for name, width in widths:
-                    # Each copy's own ids (a document's ids are unique).
-                    copy = marked.replace('id="', f'id="{name}-')
+                    # Beside the picture go at most the first paragraphs that fill its
+                    # height. Each copy has its own ids (a document's ids are unique).
+                    shown = marked if name == "body" else marked[: item.beside_count(0)]
+                    copy = "\n".join(shown).replace('id="', f'id="{name}-')
                     boxes[f"measure-{name}-{item.anchor}"] = f"{name}-{item.anchor}"
                     items.append((item, mark_safe(copy), name, f"{width:.4f}"))  # noqa: S308
             with translation.override(edition.language):
