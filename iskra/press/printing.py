@@ -1006,14 +1006,16 @@ def _estimated_height(part: Part) -> float | None:
 def _pushed(edition: Edition, page: Any, flowing: set[str]) -> str | None:
     """A module of columns of a given height that went to the next page although the foot
     of this one had room for some of its text: it is laid out again in balanced columns."""
-    ids = [part.id for item in edition.inside for part in item.parts()]
-    on_page = [position for position, part_id in enumerate(ids) if part_id in page.anchors]
-    following = ids[on_page[-1] + 1] if on_page and on_page[-1] + 1 < len(ids) else None
-    if following is None or following in flowing:
+    parts = [part for item in edition.inside for part in item.parts()]
+    on_page = [position for position, part in enumerate(parts) if part.id in page.anchors]
+    if not on_page or on_page[-1] + 1 == len(parts):
         return None
+    following = parts[on_page[-1] + 1]
+    if following.id in flowing or following.break_before or not following.head:
+        return None  # it starts a page anyway
     foot = max(y2 for _x1, _y1, _x2, y2 in page.anchors.values())
     if (page.height - foot) / 96 - PAGE_BOTTOM_IN > PUSHED_ROOM_IN:
-        return following
+        return following.id
     return None
 
 
