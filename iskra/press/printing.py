@@ -5,9 +5,10 @@ Three templates, chosen by the publication's print format:
   lead with its picture on the front page; the lead fills the front page and jumps to page 2
   ("continued on page N" / "viene de la página N", numbers worked out from the layout passes
   and checked against the final one, so they are right in a combined edition too). Inside,
-  articles flow one after the other in the publication's number of columns, balanced on the
-  last page. Each edition is padded to a multiple of four pages with the publication's house
-  boxes.
+  each article is a module across the page, its text in the publication's number of columns
+  (their heights worked out in `columns`); the inside is laid out one page at a time, each
+  page cut ("continued on page N") before the next one is laid out. Each edition is padded to
+  a multiple of four pages with the publication's house boxes.
 - `sheet`: the two-sided workplace newsletter (letter or A4): the editorial on one side, the
   plant's items on the other, with the link and QR code of the submission form. When it does
   not fit on two sides, the type is tightened once and then the result says so.
