@@ -272,6 +272,9 @@ class Edition:
     back: list[PrintedArticle]
     missing: list[str]
     house_pages: list[str] = field(default_factory=list)
+    # The house boxes in a band after the last article; not when the band would stand alone
+    # on a page that padding turns into the back page, which holds the same boxes.
+    house_band: bool = True
     continued: PrintedArticle | None = None  # the front-page article that jumps inside
     index: list[PrintedArticle] = field(default_factory=list)  # "Inside", on the front page
 
@@ -945,6 +948,9 @@ def _inside_pages(
                     item.balanced.add(number)
         if band in here:
             return page
+        if following == band and (page - front + 1) % 4:
+            edition.house_band = False
+            return page
         start, budget, page, flowing = following, PAGE_WORDS, page + 1, set()
 
 
@@ -1098,6 +1104,7 @@ def _paper_whole(job: _Job, editions: list[Edition], proof_pages: int) -> tuple[
     flows on without a jump line), padded; and the page numbers it prints."""
     for edition in editions:
         edition.house_pages = []
+        edition.house_band = True
         for item in edition.inside:
             item.measured = None  # columns that may run over a page: WeasyPrint balances them
     numbers = _numbers(editions, {}, proof_pages)
