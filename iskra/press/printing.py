@@ -281,15 +281,13 @@ class Edition:
 
 @dataclass
 class Restart:
-    """A layout of the paper from one page on: the pages before it are laid out as blank
+    """A layout of part of the paper from one page on: the pages before it are laid out as blank
     pages (each edition's first one with only its masthead, which names the pages after it)
-    so that the pages keep their numbers. `one_page`: only that page (nothing past its foot,
-    nor the editions after it). `house_only`: only the house pages that pad the editions
+    so that the pages keep their numbers. `one_page`: only that page (nothing past its
+    foot). `house_only`: only the house pages that pad the editions
     (`blank` then counts every page of each edition before them)."""
 
-    page: int  # index of the first page laid out
     language: str  # the edition it is in
-    part_id: str  # the module at its top (one that starts a page)
     blank: dict[str, int]  # edition -> how many of its first pages are left blank
     hidden: set[str]  # the modules before it in its edition
     one_page: bool = False
@@ -619,6 +617,8 @@ class _Job:
         """Lays every inside article out once in a single column as wide as a module's
         columns (and, with a picture, once as wide as the columns beside it), and gives each
         its lines (`PrintedArticle.measured`, `beside`)."""
+        if not any(edition.inside for edition in editions):
+            return
         body, beside = _column_widths(self.publication.columns)
         parts = []
         boxes: dict[str, str] = {}
@@ -763,35 +763,23 @@ def _cut_inside(
     flow: list[PrintedArticle],
     anchors: dict[str, int],
     free: dict[str, float],
-    page: int | None = None,
-    top: str = "",
+    page: int,
+    top: str,
 ) -> bool:
-    """Cuts the inside articles where the laid-out pages end (or one block earlier where a
-    jump line did not fit), and sends a picture on when it left a page's foot empty; whether
-    anything changed. `page`: only that page was laid out (`Restart.one_page`): an anchor
-    missing from it was past its foot, and only what is on it is cut; `top`: the module at its
-    top."""
-    one_page = page is not None
-
-    def ends_on(name: str, here: int) -> bool:
-        where = anchors.get(name)
-        return where == here or (where is None and not one_page)
-
+    """Cuts the inside articles where `page` ends (or one block earlier where a jump line
+    did not fit), and sends a picture on when it left the page's foot empty; whether anything
+    changed. Only that page was laid out (`Restart.one_page`): an anchor missing from it was
+    past its foot. `top`: the module at its top."""
     changed = False
     previous = None
     for item in flow:
         start = anchors.get(item.anchor)
         before, previous = previous, item
-        if one_page and start is not None and start != page:
+        if start is not None and start != page:
             continue
         if before is not None and not item.break_before and item.picture_part(1) == 0:
             end = f"{before.anchor}-e{max(len(before.blocks), 1) - 1}"
-            ended = anchors.get(end)
-            pushed = (
-                ended == page and start is None
-                if one_page
-                else start is not None and ended is not None and ended < start
-            )
+            pushed = start is None and anchors.get(end) == page
             if pushed and free.get(end, 0) > PUSHED_GAP_IN:
                 # Its head and picture went to the next page: the picture is cropped to the
                 # room left (as a designer would), or else sent on.
@@ -804,19 +792,15 @@ def _cut_inside(
                     item.picture_late = True
                 changed = True
                 continue
-        if start is None and not one_page:
+        alone = start is not None and anchors.get(f"{item.anchor}-text") != start
+        if alone and not item.continues and not item.break_before and not item.cuts:
+            item.break_before = changed = True  # the headline alone at a page's foot
             continue
-        if start is not None and not item.continues and not item.break_before and not item.cuts:
-            text = anchors.get(f"{item.anchor}-text")
-            if text != start and (text is not None or one_page):
-                item.break_before = changed = True  # the headline alone at a page's foot
-                continue
         bounds = [0, *item.cuts, max(len(item.blocks), 1)]
         for number, part in enumerate(item.parts()):
-            where = anchors.get(part.id)
-            if where is None or (one_page and where != page):
+            if anchors.get(part.id) != page:
                 continue
-            if part.jump_id and anchors.get(part.jump_id) != where:
+            if part.jump_id and anchors.get(part.jump_id) != page:
                 # The jump line went over: one block less on this page.
                 item.cuts[number] -= 1
                 if item.cuts[number] <= bounds[number]:
@@ -831,14 +815,14 @@ def _cut_inside(
                 (
                     index
                     for index in range(bounds[number], bounds[number + 1])
-                    if not ends_on(f"{item.anchor}-e{index}", where)
+                    if anchors.get(f"{item.anchor}-e{index}") != page
                 ),
                 None,
             )
             if over is not None and over > bounds[number]:
                 item.cuts.append(over)
                 changed = True
-            elif over is not None and one_page:
+            elif over is not None:
                 # Not one of its paragraphs ends on this page: it starts the next one.
                 if number > 0 or item.break_before or item.continues or part.id == top:
                     # A paragraph longer than a page.
@@ -909,9 +893,7 @@ def _inside_pages(
     flowing: set[str] = set()
     while True:
         for _attempt in range(PAGE_PASSES):
-            restart = _one_page(
-                edition, page, start, {**counts, code: page - front}, budget, flowing
-            )
+            restart = _one_page(edition, start, {**counts, code: page - front}, budget, flowing)
             numbers = _numbers(editions, {**merged, **here}, proof_pages)
             laid = job.render(
                 job.html(editions[: index + 1], numbers=numbers, restart=restart), partial=True
@@ -956,7 +938,6 @@ def _inside_pages(
 
 def _one_page(
     edition: Edition,
-    page: int,
     start: str,
     blank: dict[str, int],
     budget: int | None,
@@ -984,9 +965,7 @@ def _one_page(
         if height > PAGE_HEIGHT_PX - FOOT_MARGIN_PX:
             flowing.add(part.id)
     return Restart(
-        page,
         edition.language,
-        start,
         blank,
         set(ids[:position]),
         one_page=True,
@@ -1079,7 +1058,7 @@ def _paper_by_page(job: _Job, editions: list[Edition], proof_pages: int) -> tupl
     pages = {}
     if house:
         blank = {e.language: counts[e.language] - len(e.house_pages) for e in editions}
-        restart = Restart(0, editions[0].language, "", blank, set(), house_only=True)
+        restart = Restart(editions[0].language, blank, set(), house_only=True)
         houses = job.render(job.html(editions, numbers=numbers, restart=restart), partial=True)
         if len(houses.pages) != front:
             raise _Unsettled("house pages")
