@@ -5,9 +5,10 @@ Three templates, chosen by the publication's print format:
   lead with its picture on the front page; the lead fills the front page and jumps to page 2
   ("continued on page N" / "viene de la página N", numbers worked out from the layout passes
   and checked against the final one, so they are right in a combined edition too). Inside,
-  articles flow one after the other in the publication's number of columns, balanced on the
-  last page. Each edition is padded to a multiple of four pages with the publication's house
-  boxes.
+  each article is a module across the page, its text in the publication's number of columns
+  (their heights worked out in `columns`); the inside is laid out one page at a time, each
+  page cut ("continued on page N") before the next one is laid out. Each edition is padded to
+  a multiple of four pages with the publication's house boxes.
 - `sheet`: the two-sided workplace newsletter (letter or A4): the editorial on one side, the
   plant's items on the other, with the link and QR code of the submission form. When it does
   not fit on two sides, the type is tightened once and then the result says so.
@@ -21,6 +22,7 @@ Fonts are DejaVu (Debian's fonts-dejavu-core), found by name through fontconfig:
 and they cover Spanish, French and Haitian Creole.
 """
 
+import functools
 import io
 import itertools
 import logging
@@ -37,10 +39,11 @@ from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from iskra.press import queries
+from iskra.press import columns, queries
 from iskra.press.models import Article, Issue, IssuePlacement, Publication
 from iskra.press.rendering import article_html
 
+logger = logging.getLogger(__name__)
 # WeasyPrint logs every layout step at INFO; only its warnings are worth a line.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
@@ -69,11 +72,20 @@ BLOCK_CLOSE = re.compile(r"</(blockquote|ul|ol|table|pre)>")
 # inch of that half's height (measured on the demo paper).
 WORDS_PER_INCH_BESIDE = 44
 HALF_WIDTH_IN = 4.89  # (10 in of text - one 0.22 in gap) / 2
+# px (96 an inch): 11 in less the page's two 0.5 in margins (common.css) and the body's two
+# 8 px (the browser style sheet's, which WeasyPrint applies too).
+TEXT_WIDTH_PX = 11 * 96 - 96 - 16
+GAP_PX = 0.22 * 96  # tabloid.css's column-gap
+BESIDE_MARGIN_IN = 5.11  # tabloid.css: the text beside a picture starts this far in
 PICTURE_MAX_HEIGHT_IN = 3.4
 CAPTION_IN = 0.3
-# Passes that cut the inside articles at the page ends (each pass fixes what the previous
-# one's cuts moved); then whatever still runs over a page flows on without a jump line.
-CUT_PASSES = 5
+# Layouts of one inside page, each fixing what the last one showed (a cut, a jump line that
+# did not fit, a headline alone at the foot, a picture cropped); then the paper is laid out
+# whole, and whatever still runs over a page flows on without a jump line.
+PAGE_PASSES = 8
+# More words than an inside page holds (four columns of 10 pt type on 11×17 in hold about
+# 2,500): a page's layout leaves out the modules past them.
+PAGE_WORDS = 4000
 # The front page's "Inside" lists the first articles, as a paper's does: a long list would
 # push the lead off the front page.
 INDEX_ENTRIES = 10
@@ -81,6 +93,11 @@ PAGE_BOTTOM_IN = 0.65  # common.css's bottom margin
 PUSHED_GAP_IN = 2.0  # more empty space than this at a page's foot is a hole in the paper
 HEAD_IN = 1.1  # a module's kicker, headline, deck and byline, about
 MIN_PICTURE_IN = 1.5  # a picture cropped lower than this says nothing
+FROM_HEAD_IN = 0.6  # a continued module's headline and "continued from page N", about
+MODULE_EXTRA_IN = 0.3  # a module's rule and the space around it, about
+PAGE_HEIGHT_PX = (17 - 0.55 - 0.65) * 96  # a tabloid page's text, 15.8 in (common.css)
+FOOT_MARGIN_PX = 1.5 * 96  # modules estimated to end this close to the foot may reach it
+PUSHED_ROOM_IN = 0.75  # more room than this at a page's foot holds a few lines of a module
 
 
 @dataclass
@@ -109,6 +126,9 @@ class Part:
     break_before: bool = False
     column_picture: "PrintedImage | None" = None  # one column wide, after the text
     picture_height: float = 0.0  # inches
+    # px: the height of its columns, balanced here (`columns`); None: WeasyPrint balances them
+    body_height: float | None = None
+    beside_height: float | None = None
 
 
 @dataclass
@@ -130,6 +150,13 @@ class PrintedArticle:
     # to the part continued on the next page (or into a column, when nothing continues).
     picture_late: bool = False
     picture_fit: float = 0.0  # inches: cropped to this height to fit the foot of a page
+    # Its lines in one column (`columns.lines_of`): its parts' columns get heights balanced
+    # here, but for the parts (by number) whose columns WeasyPrint balances.
+    measured: "columns.Measured | None" = None
+    beside_measured: "columns.Measured | None" = None  # as wide as the columns beside its picture
+    columns: int = 4
+    balanced: set[int] = field(default_factory=set)
+    heights: dict[tuple[int, int, bool, int, bool], float | None] = field(default_factory=dict)
 
     def beside_count(self, start: int = 0) -> int:
         """How many blocks from `start` go beside the picture: about as many words as fill
@@ -176,6 +203,15 @@ class PrintedArticle:
             first = number == 0
             beside = self.beside_count(start) if number == with_picture else 0
             split = min(start + beside, end)
+            jump = end < len(marked)
+            column_picture = (
+                self.images[0]
+                if self.picture_late and with_picture is None and self.images and first
+                else None
+            )
+            fixed = number not in self.balanced and len(marked) == len(
+                self.measured.blocks if self.measured else ()
+            )
             parts.append(
                 Part(
                     id=self.anchor if first else f"{self.anchor}-p{number}",
@@ -188,14 +224,42 @@ class PrintedArticle:
                     jump_id=f"{self.anchor}-j{number}" if end < len(marked) else "",
                     jump_href=f"{self.anchor}-p{number + 1}",
                     break_before=self.break_before if first else True,
-                    column_picture=(
-                        self.images[0]
-                        if self.picture_late and with_picture is None and self.images and first
+                    column_picture=column_picture,
+                    body_height=(
+                        self.column_height(range(split, end), jump, self.columns)
+                        if fixed and split < end and column_picture is None
+                        else None
+                    ),
+                    beside_height=(
+                        self.column_height(
+                            range(start, split),
+                            jump and split == end,
+                            max(self.columns // 2, 1),
+                            beside=True,
+                        )
+                        if fixed and beside
                         else None
                     ),
                 )
             )
         return parts
+
+    def column_height(
+        self, blocks: range, jump: bool, count: int, beside: bool = False
+    ) -> float | None:
+        """px: the balanced height of `count` columns holding these blocks (and a jump line
+        after them), worked out from the measured lines; `beside`: beside the picture."""
+        measured = self.beside_measured if beside else self.measured
+        if self.measured is None or measured is None or count < 2:
+            return None
+        if blocks.stop > len(measured.blocks):
+            return None
+        key = (blocks.start, blocks.stop, jump, count, beside)
+        if key not in self.heights:
+            lines = [line for index in blocks for line in measured.blocks[index]]
+            lines += measured.jump if jump else []
+            self.heights[key] = columns.balanced_height(lines, count)
+        return self.heights[key]
 
 
 @dataclass
@@ -208,21 +272,39 @@ class Edition:
     back: list[PrintedArticle]
     missing: list[str]
     house_pages: list[str] = field(default_factory=list)
+    # The house boxes in a band after the last article; not when the band would stand alone
+    # on a page that padding turns into the back page, which holds the same boxes.
+    house_band: bool = True
     continued: PrintedArticle | None = None  # the front-page article that jumps inside
     index: list[PrintedArticle] = field(default_factory=list)  # "Inside", on the front page
 
 
 @dataclass
 class Restart:
-    """A layout of the paper from one page on: the pages before it are kept from the last
-    layout. They are laid out here as blank pages (each edition's first one with only its
-    masthead, which names the pages after it) so that the pages keep their numbers."""
+    """A layout of part of the paper from one page on: the pages before it are laid out as blank
+    pages (each edition's first one with only its masthead, which names the pages after it)
+    so that the pages keep their numbers. `one_page`: only that page (nothing past its
+    foot). `house_only`: only the house pages that pad the editions
+    (`blank` then counts every page of each edition before them)."""
 
-    page: int  # index of the first page laid out again
     language: str  # the edition it is in
-    part_id: str  # the module at its top (one that starts a page)
     blank: dict[str, int]  # edition -> how many of its first pages are left blank
     hidden: set[str]  # the modules before it in its edition
+    one_page: bool = False
+    house_only: bool = False
+    # Left out of the document altogether (a one-page layout: the modules before the one
+    # shown hidden, and those too far on to reach its page), and whether any after it are.
+    omitted: set[str] = field(default_factory=set)
+    truncated: bool = False
+    # The modules near and past the page's foot: WeasyPrint balances their columns (a box of
+    # a given height that does not fit at a page's foot goes whole to the next page, where
+    # balanced columns run on over the page's end and show where to cut them).
+    flowing: set[str] = field(default_factory=set)
+
+
+class _Unsettled(Exception):
+    """The inside could not be laid out page by page (a paragraph longer than a page, a page
+    whose cuts keep changing): the paper is laid out whole instead."""
 
 
 Report = Callable[[str], None]
@@ -235,6 +317,14 @@ class PrintResult:
     warnings: list[str]
     proof: bool
     imposed: bytes | None = None
+
+
+def _column_widths(count: int) -> tuple[float, float]:
+    """px: the width of an inside module's columns, and of the columns beside its picture."""
+    half = max(count // 2, 1)
+    body = (TEXT_WIDTH_PX - (count - 1) * GAP_PX) / count
+    beside = (TEXT_WIDTH_PX - BESIDE_MARGIN_IN * 96 - (half - 1) * GAP_PX) / half
+    return body, beside
 
 
 def blocks_of(html: str) -> list[str]:
@@ -452,6 +542,7 @@ class _Job:
         front_only: bool = False,
         restart: Restart | None = None,
         pages: dict[str, int] | None = None,
+        columns_measure: bool = False,
     ) -> str:
         """The document; `numbers`: the page number printed for each jump line's and index
         entry's target; `measure`: the front page is only measured (its columns are filled
@@ -505,12 +596,55 @@ class _Job:
                     "crop_marks": self.crop_marks,
                     "tight": self.tight,
                     "measure": measure,
+                    "columns_measure": columns_measure,
                 },
             )
 
-    def render(self, html: str) -> Any:
+    def render(self, html: str, *, partial: bool = False) -> Any:
+        """The laid-out document; `partial`: a layout of some of the paper (its links to the
+        pages left out go nowhere, which WeasyPrint would log as errors)."""
         self.report(_("Laying out the pages"))
-        return _render(html)
+        if not partial:
+            return _render(html)
+        weasyprint_log = logging.getLogger("weasyprint")
+        weasyprint_log.addFilter(_links_elsewhere)
+        try:
+            return _render(html)
+        finally:
+            weasyprint_log.removeFilter(_links_elsewhere)
+
+    def measure_columns(self, editions: list[Edition]) -> None:
+        """Lays every inside article out once in a single column as wide as a module's
+        columns (and, with a picture, once as wide as the columns beside it), and gives each
+        its lines (`PrintedArticle.measured`, `beside`)."""
+        if not any(edition.inside for edition in editions):
+            return
+        body, beside = _column_widths(self.publication.columns)
+        parts = []
+        boxes: dict[str, str] = {}
+        for edition in editions:
+            items = []
+            for item in edition.inside:
+                widths = [("body", body)]
+                if item.images and abs(beside - body) > 0.01:
+                    widths.append(("beside", beside))
+                marked = _each_marked(item.blocks, f"{item.anchor}-e")
+                for name, width in widths:
+                    # Beside the picture go at most the first paragraphs that fill its
+                    # height. Each copy has its own ids (a document's ids are unique).
+                    shown = marked if name == "body" else marked[: item.beside_count(0)]
+                    copy = "\n".join(shown).replace('id="', f'id="{name}-')
+                    boxes[f"measure-{name}-{item.anchor}"] = f"{name}-{item.anchor}"
+                    items.append((item, mark_safe(copy), name, f"{width:.4f}"))  # noqa: S308
+            with translation.override(edition.language):
+                parts.append(render_to_string("press/print/columns_measure.html", {"items": items}))
+        html = self.html([], columns_measure=True).replace("</body>", "".join(parts) + "</body>")
+        measured = columns.lines_of(self.render(html, partial=True), boxes)
+        for edition in editions:
+            for item in edition.inside:
+                item.measured = measured.get(f"measure-body-{item.anchor}")
+                item.beside_measured = measured.get(f"measure-beside-{item.anchor}", item.measured)
+                item.columns = self.publication.columns
 
     def editions(self, **options: Any) -> list[Edition]:
         return [_edition(self.issue, self.placements, code, **options) for code in self.languages]
@@ -519,22 +653,56 @@ class _Job:
 def _blanks(edition: Edition, restart: Restart | None) -> dict[str, Any]:
     """The template's view of a restarted layout: whether the edition's first pages are blank
     (`placeholder`), how many blank pages follow its masthead, whether nothing else of it is
-    laid out (`skipped`), and which of its modules are not shown."""
+    laid out (`skipped`), which of its modules are not shown, and whether only one page
+    (`one_page`) or only the house pages (`house_only`) are laid out."""
     if restart is None or edition.language not in restart.blank:
-        return {"placeholder": False, "skipped": False, "hidden_parts": set()}
+        return {
+            "placeholder": False,
+            "skipped": False,
+            "hidden_parts": set(),
+            "one_page": False,
+            "house_only": False,
+            "omitted_parts": set(),
+            "truncated": False,
+            "flowing_parts": set(),
+        }
     restarts_here = edition.language == restart.language
     return {
         "placeholder": True,
         "blank_pages": range(restart.blank[edition.language] - 1),
         "skipped": not restarts_here,
         "hidden_parts": restart.hidden if restarts_here else set(),
+        "one_page": restart.one_page,
+        "house_only": restart.house_only,
+        "omitted_parts": restart.omitted if restarts_here else set(),
+        "truncated": restart.truncated and restarts_here,
+        "flowing_parts": restart.flowing if restarts_here else set(),
     }
+
+
+def _links_elsewhere(record: logging.LogRecord) -> bool:
+    return not str(record.msg).startswith("No anchor")
+
+
+STYLE = re.compile(r"<style>(.*?)</style>", re.S)
+
+
+@functools.lru_cache(maxsize=8)
+def _stylesheet(text: str) -> Any:
+    """The document's style sheet, parsed once for the many layouts of one paper."""
+    from weasyprint import CSS
+
+    return CSS(string=text)
 
 
 def _render(html: str) -> Any:
     from weasyprint import HTML  # imported late: it is slow to import and only printing needs it
 
-    return HTML(string=html).render()
+    style = STYLE.search(html)
+    if style is None:
+        return HTML(string=html).render()
+    document = html[: style.start()] + html[style.end() :]
+    return HTML(string=document).render(stylesheets=[_stylesheet(style.group(1))])
 
 
 def _anchor_pages(document: Any) -> dict[str, int]:
@@ -592,21 +760,27 @@ def _free_below(document: Any) -> dict[str, float]:
 
 
 def _cut_inside(
-    flow: list[PrintedArticle], anchors: dict[str, int], free: dict[str, float]
+    flow: list[PrintedArticle],
+    anchors: dict[str, int],
+    free: dict[str, float],
+    page: int,
+    top: str,
 ) -> bool:
-    """Cuts the inside articles where the laid-out pages end (or one block earlier where a
-    jump line did not fit), and sends a picture on when it left a page's foot empty; whether
-    anything changed."""
+    """Cuts the inside articles where `page` ends (or one block earlier where a jump line
+    did not fit), and sends a picture on when it left the page's foot empty; whether anything
+    changed. Only that page was laid out (`Restart.one_page`): an anchor missing from it was
+    past its foot. `top`: the module at its top."""
     changed = False
     previous = None
     for item in flow:
         start = anchors.get(item.anchor)
         before, previous = previous, item
-        if start is None:
+        if start is not None and start != page:
             continue
         if before is not None and not item.break_before and item.picture_part(1) == 0:
             end = f"{before.anchor}-e{max(len(before.blocks), 1) - 1}"
-            if anchors.get(end, start) < start and free.get(end, 0) > PUSHED_GAP_IN:
+            pushed = start is None and anchors.get(end) == page
+            if pushed and free.get(end, 0) > PUSHED_GAP_IN:
                 # Its head and picture went to the next page: the picture is cropped to the
                 # room left (as a designer would), or else sent on.
                 room = free[end] - HEAD_IN - CAPTION_IN
@@ -618,15 +792,13 @@ def _cut_inside(
                     item.picture_late = True
                 changed = True
                 continue
-        if not item.continues and not item.break_before and not item.cuts:
-            text = anchors.get(f"{item.anchor}-text")
-            if text is not None and text != start:
-                item.break_before = changed = True  # the headline alone at a page's foot
-                continue
+        alone = start is not None and anchors.get(f"{item.anchor}-text") != start
+        if alone and not item.continues and not item.break_before and not item.cuts:
+            item.break_before = changed = True  # the headline alone at a page's foot
+            continue
         bounds = [0, *item.cuts, max(len(item.blocks), 1)]
         for number, part in enumerate(item.parts()):
-            page = anchors.get(part.id)
-            if page is None:
+            if anchors.get(part.id) != page:
                 continue
             if part.jump_id and anchors.get(part.jump_id) != page:
                 # The jump line went over: one block less on this page.
@@ -643,13 +815,20 @@ def _cut_inside(
                 (
                     index
                     for index in range(bounds[number], bounds[number + 1])
-                    if anchors.get(f"{item.anchor}-e{index}", page) != page
+                    if anchors.get(f"{item.anchor}-e{index}") != page
                 ),
                 None,
             )
             if over is not None and over > bounds[number]:
                 item.cuts.append(over)
                 changed = True
+            elif over is not None:
+                # Not one of its paragraphs ends on this page: it starts the next one.
+                if number > 0 or item.break_before or item.continues or part.id == top:
+                    # A paragraph longer than a page.
+                    raise _Unsettled(f"{part.id}: no paragraph ends on page {page}")
+                item.break_before = changed = True
+                break
     return changed
 
 
@@ -687,87 +866,232 @@ def _wrong_numbers(
     return {target: page for target, page in right.items() if numbers[target] != page}
 
 
-def _cut_state(item: PrintedArticle) -> tuple[Any, ...]:
-    """What a pass of `_cut_inside` may change in an article."""
-    return (tuple(item.cuts), item.break_before, item.picture_fit, item.picture_late)
-
-
-def _restart(
-    editions: list[Edition], before: dict[int, tuple[Any, ...]], anchors: dict[str, int]
-) -> Restart | None:
-    """Where the layout after a pass of cuts can start afresh, keeping the pages before: at a
-    module that opens a page (the first of the inside, a continued part, one moved to a new
-    page), the last one that opens a page before the one the first changed article starts on
-    (its head may move up to the page before, or off it). The pages before it do not change.
-    `before`: each article's `_cut_state` before the pass. None: from the start."""
-    starts = [anchors.get(f"edition-{edition.language}", 0) for edition in editions]
-    for index, edition in enumerate(editions):
-        seen: list[str] = []
-        starters: list[tuple[str, int]] = []  # (module id, its page), in the flow's order
-        for position, item in enumerate(edition.inside):
-            page = anchors.get(item.anchor)
-            if _cut_state(item) != before[id(item)]:
-                usable = [s for s in starters if page is not None and s[1] < page]
-                if not usable:
-                    return None
-                part_id, first = usable[-1]
-                blank = {
-                    e.language: starts[i + 1] - starts[i] for i, e in enumerate(editions[:index])
-                }
-                blank[edition.language] = first - starts[index]
-                return Restart(
-                    first, edition.language, part_id, blank, set(seen[: seen.index(part_id)])
-                )
+def _inside_pages(
+    job: _Job,
+    editions: list[Edition],
+    index: int,
+    front: int,
+    counts: dict[str, int],
+    merged: dict[str, int],
+    kept: dict[int, Any],
+    proof_pages: int,
+) -> int:
+    """Lays the inside of edition `index` out one page at a time, from the page after its
+    front page (index `front`): each page is laid out alone (`Restart.one_page`), cut where it
+    ends and laid out again until its cuts hold, before the next one starts with what did not
+    fit. Keeps each page in `kept` and its anchors in `merged`; returns its last page's index.
+    `counts`: the pages of the editions before it."""
+    edition = editions[index]
+    code = edition.language
+    band = f"house-band-{code}"
+    if not edition.inside:
+        return front
+    page = front + 1
+    start = edition.inside[0].parts()[0].id
+    here: dict[str, int] = {}
+    budget: int | None = PAGE_WORDS
+    flowing: set[str] = set()
+    while True:
+        for _attempt in range(PAGE_PASSES):
+            restart = _one_page(edition, start, {**counts, code: page - front}, budget, flowing)
+            numbers = _numbers(editions, {**merged, **here}, proof_pages)
+            laid = job.render(
+                job.html(editions[: index + 1], numbers=numbers, restart=restart), partial=True
+            )
+            if page >= len(laid.pages) or start not in laid.pages[page].anchors:
+                raise _Unsettled(f"{start} not on page {page}")
+            spilled = _spilled(laid.pages[page])
+            if _balance_spilled(edition, laid.pages[page].anchors, spilled):
+                continue
+            pushed = _pushed(edition, laid.pages[page], restart.flowing)
+            if pushed:
+                flowing.add(pushed)
+                continue
+            # What went past the columns' edge did not fit on the page.
+            here = {name: page for name in laid.pages[page].anchors if name not in spilled}
+            if not _cut_inside(edition.inside, here, _free_below(laid), page, top=start):
+                break
+        else:
+            raise _Unsettled(f"{start}: page {page} still changing")
+        for item in edition.inside:
+            for part in item.parts():
+                if part.id in here and part.column_picture and f"{part.id}-picture" not in here:
+                    raise _Unsettled(part.id)  # its picture would be lost past the page's foot
+        ids = [part.id for item in edition.inside for part in item.parts()]
+        following = next((part_id for part_id in ids if part_id not in {**merged, **here}), band)
+        if following in restart.omitted or (following == band and restart.truncated):
+            budget = None  # the page was not full: lay it out again with all that follows
+            continue
+        kept[page] = laid.pages[page]
+        merged.update(here)
+        for item in edition.inside:  # as laid out here in any later layout of the paper
             for number, part in enumerate(item.parts()):
-                seen.append(part.id)
-                starts_page = (position == 0 and number == 0) or part.break_before or not part.head
-                if starts_page and part.id in anchors:
-                    starters.append((part.id, anchors[part.id]))
+                if part.id in here and part.id in restart.flowing:
+                    item.balanced.add(number)
+        if band in here:
+            return page
+        if following == band and (page - front + 1) % 4:
+            edition.house_band = False
+            return page
+        start, budget, page, flowing = following, PAGE_WORDS, page + 1, set()
+
+
+def _one_page(
+    edition: Edition,
+    start: str,
+    blank: dict[str, int],
+    budget: int | None,
+    flowing: set[str],
+) -> Restart:
+    """The layout of one inside page, from the module `start` on. The module before it stays
+    in the document, hidden (the style sheet looks at a module's neighbour), the ones before
+    that are left out, and so are those after the first `budget` words (more than a page
+    holds; None: none left out). The modules that may reach the page's foot (by an estimate
+    of their heights), and those in `flowing`, have their columns balanced by WeasyPrint."""
+    parts = [part for item in edition.inside for part in item.parts()]
+    ids = [part.id for part in parts]
+    position = ids.index(start) if start in ids else len(ids)
+    omitted = set(ids[: max(position - 1, 0)])
+    words = 0
+    height = 0.0
+    flowing = set(flowing)
+    for index, part in enumerate(parts[position:], start=position):
+        if budget is not None and words > budget:
+            omitted |= set(ids[index:])
+            break
+        words += len(re.sub(r"<[^>]+>", " ", f"{part.beside or ''} {part.body}").split())
+        estimate = _estimated_height(part)
+        height += estimate if estimate is not None else PAGE_HEIGHT_PX
+        if height > PAGE_HEIGHT_PX - FOOT_MARGIN_PX:
+            flowing.add(part.id)
+    return Restart(
+        edition.language,
+        blank,
+        set(ids[:position]),
+        one_page=True,
+        omitted=omitted,
+        truncated=bool(set(ids[position:]) & omitted),
+        flowing=flowing,
+    )
+
+
+def _estimated_height(part: Part) -> float | None:
+    """px: about how high a module stands on the page (its columns' heights as worked out,
+    the head and the picture as typical); None when its columns are WeasyPrint's."""
+    if part.body and part.body_height is None:
+        return None
+    height = (HEAD_IN if part.head else FROM_HEAD_IN) * 96 + (part.body_height or 0.0)
+    if part.picture is not None:
+        if part.beside_height is None and part.beside:
+            return None
+        picture = (part.picture_height + (CAPTION_IN if part.picture.caption else 0)) * 96
+        height += max(picture, part.beside_height or 0.0)
+    return height + MODULE_EXTRA_IN * 96
+
+
+def _pushed(edition: Edition, page: Any, flowing: set[str]) -> str | None:
+    """A module of columns of a given height that went to the next page although the foot
+    of this one had room for some of its text: it is laid out again in balanced columns."""
+    parts = [part for item in edition.inside for part in item.parts()]
+    on_page = [position for position, part in enumerate(parts) if part.id in page.anchors]
+    if not on_page or on_page[-1] + 1 == len(parts):
+        return None
+    following = parts[on_page[-1] + 1]
+    if following.id in flowing or following.break_before or not following.head:
+        return None  # it starts a page anyway
+    foot = max(y2 for _x1, _y1, _x2, y2 in page.anchors.values())
+    if (page.height - foot) / 96 - PAGE_BOTTOM_IN > PUSHED_ROOM_IN:
+        return following.id
     return None
 
 
-def _relayout(
-    job: _Job,
-    editions: list[Edition],
-    numbers: dict[str, int],
-    document: Any,
-    restart: Restart | None,
-) -> tuple[Any, list[Edition]]:
-    """The paper laid out again: from `restart`'s page on, with the pages before it kept from
-    `document`; the whole of it when that is None or the page did not start where it did.
-    And the editions whose front pages were laid out again."""
-    if restart is not None:
-        tail = job.render(job.html(editions, numbers=numbers, restart=restart))
-        if _anchor_pages(tail).get(restart.part_id) == restart.page:
-            pages = [*document.pages[: restart.page], *tail.pages[restart.page :]]
-            return tail.copy(pages), [e for e in editions if e.language not in restart.blank]
-    return job.render(job.html(editions, numbers=numbers)), editions
+def _spilled(page: Any) -> set[str]:
+    """The anchors of a page laid out in columns past the text's edge: columns of a given
+    height (`Part.body_height`) whose text does not fit in them go on sideways."""
+    right = (page.width + TEXT_WIDTH_PX) / 2 + 1
+    return {name for name, (x1, _y1, _x2, _y2) in page.anchors.items() if x1 < 0 or x1 > right}
 
 
-def _front_targets(editions: list[Edition]) -> list[str]:
-    """The targets of the page numbers printed on the front pages: the index, the jump."""
-    targets = []
-    for edition in editions:
-        targets += [item.anchor for item in edition.index]
-        if edition.continued is not None:
-            targets.append(edition.continued.anchor)
-    return targets
+def _balance_spilled(edition: Edition, anchors: dict[str, Any], spilled: set[str]) -> bool:
+    """Leaves to WeasyPrint's balancing the columns whose text did not fit in the height
+    worked out for them (a module followed by another one on the page: the last one may go
+    past the edge because the page ends); whether there were any."""
+    on_page = [
+        (item, number, part)
+        for item in edition.inside
+        for number, part in enumerate(item.parts())
+        if part.id in anchors
+    ]
+    found = False
+    bounds_of = {id(item): [0, *item.cuts, max(len(item.blocks), 1)] for item, _n, _p in on_page}
+    for item, number, part in on_page[:-1]:
+        bounds = bounds_of[id(item)]
+        names = {f"{item.anchor}-e{index}" for index in range(bounds[number], bounds[number + 1])}
+        if part.jump_id:
+            names.add(part.jump_id)
+        if names & spilled:
+            item.balanced.add(number)
+            found = True
+    return found
 
 
-def _new_fronts(job: _Job, editions: list[Edition], numbers: dict[str, int], document: Any) -> Any:
-    """`document` with its front pages laid out again with these page numbers (they take the
-    same lines whatever the numbers); the whole paper again if a front page did not hold."""
-    counts = _edition_pages(document, job.languages)
-    fronts = job.render(job.html(editions, numbers=numbers, front_only=True, pages=counts))
-    in_fronts, in_document = _anchor_pages(fronts), _anchor_pages(document)
-    pages = list(document.pages)
+def _paper_by_page(job: _Job, editions: list[Edition], proof_pages: int) -> tuple[Any, dict]:
+    """The paper pieced together from its pages laid out one at a time (`_inside_pages`),
+    each edition padded to a multiple of four pages with house pages (laid out together, in
+    one layout), and the front pages laid out last, with the page numbers of their index and
+    jump line known; and those numbers."""
+    job.measure_columns(editions)
+    merged: dict[str, int] = {}
+    kept: dict[int, Any] = {}
+    counts: dict[str, int] = {}  # each edition's pages, padded
+    house: list[int] = []  # the indexes of the house pages
+    front = proof_pages
+    for index, edition in enumerate(editions):
+        code = edition.language
+        merged[f"edition-{code}"] = front
+        count = _inside_pages(job, editions, index, front, counts, merged, kept, proof_pages) + 1
+        _pad([edition], {code: count - front})
+        house += range(count, count + len(edition.house_pages))
+        counts[code] = count - front + len(edition.house_pages)
+        front += counts[code]
+    numbers = _numbers(editions, merged, proof_pages)
+    pages = {}
+    if house:
+        blank = {e.language: counts[e.language] - len(e.house_pages) for e in editions}
+        restart = Restart(editions[0].language, blank, set(), house_only=True)
+        houses = job.render(job.html(editions, numbers=numbers, restart=restart), partial=True)
+        if len(houses.pages) != front:
+            raise _Unsettled("house pages")
+        pages = {index: houses.pages[index] for index in house}
+    fronts = job.render(
+        job.html(editions, numbers=numbers, front_only=True, pages=counts), partial=True
+    )
+    in_fronts = _anchor_pages(fronts)
     for edition in editions:
         code = edition.language
-        front = in_fronts.get(f"edition-{code}")
-        if front != in_document[f"edition-{code}"] or in_fronts.get(f"front-end-{code}") != front:
-            return job.render(job.html(editions, numbers=numbers))
-        pages[in_document[f"edition-{code}"]] = fronts.pages[front]
-    return fronts.copy(pages)
+        if (
+            in_fronts.get(f"front-end-{code}") != merged[f"edition-{code}"]
+            or len(fronts.pages) != front
+        ):
+            raise _Unsettled(code)  # a front page that no longer holds
+    pages.update(kept)
+    return fronts.copy([pages.get(index, page) for index, page in enumerate(fronts.pages)]), numbers
+
+
+def _paper_whole(job: _Job, editions: list[Edition], proof_pages: int) -> tuple[Any, dict]:
+    """The paper laid out whole with the cuts made so far (what still runs over a page's end
+    flows on without a jump line), padded; and the page numbers it prints."""
+    for edition in editions:
+        edition.house_pages = []
+        edition.house_band = True
+        for item in edition.inside:
+            item.measured = None  # columns that may run over a page: WeasyPrint balances them
+    numbers = _numbers(editions, {}, proof_pages)
+    document = job.render(job.html(editions, numbers=numbers))
+    numbers = _numbers(editions, _anchor_pages(document), proof_pages)
+    counts = _edition_pages(document, job.languages)
+    _pad(editions, counts)
+    return job.render(job.html(editions, numbers=numbers)), numbers
 
 
 def _tabloid(job: _Job) -> tuple[Any, list[str]]:
@@ -778,7 +1102,8 @@ def _tabloid(job: _Job) -> tuple[Any, list[str]]:
     measuring = job.editions(measure=True)
     run_blocks = {edition.language: _run_blocks(edition) for edition in measuring}
     numbers = _numbers(measuring, {}, proof_pages)
-    anchors = _anchor_pages(job.render(job.html(measuring, numbers=numbers, measure=True)))
+    measured = job.render(job.html(measuring, numbers=numbers, measure=True), partial=True)
+    anchors = _anchor_pages(measured)
     cuts = {code: _front_cut(anchors, code, run_blocks[code]) for code in job.languages}
     # 2. Cut there; if a jump line does not fit, one block less. Only the front pages are laid
     #    out for this.
@@ -787,7 +1112,7 @@ def _tabloid(job: _Job) -> tuple[Any, list[str]]:
             _edition(job.issue, job.placements, code, cut=cuts[code]) for code in job.languages
         ]
         numbers = _numbers(editions, {}, proof_pages)
-        fronts = job.render(job.html(editions, numbers=numbers, front_only=True))
+        fronts = job.render(job.html(editions, numbers=numbers, front_only=True), partial=True)
         anchors = _anchor_pages(fronts)
         overflow = [
             edition
@@ -803,34 +1128,18 @@ def _tabloid(job: _Job) -> tuple[Any, list[str]]:
         for edition in overflow:
             code = edition.language
             cuts[code] = _one_block_less(cuts[code], run_blocks[code])
-    document = job.render(job.html(editions, numbers=numbers))
+    # 3. Inside, page by page: an article that runs over a page's end is cut there
+    #    ("continued on page N", its rest "continued from page N" at the top of the next
+    #    page); a headline that would end a page alone starts the next one. Each edition is
+    #    padded to a multiple of four pages with the house boxes.
+    try:
+        document, numbers = _paper_by_page(job, editions, proof_pages)
+    except _Unsettled as unsettled:
+        logger.info("Laid out whole: %s did not settle page by page", unsettled)
+        document, numbers = _paper_whole(job, editions, proof_pages)
     anchors = _anchor_pages(document)
-    front_numbers = dict(numbers)  # as printed on the front pages
-    # 3. Inside, an article that runs over a page's end is cut there ("continued on page N",
-    #    its rest "continued from page N" at the top of the next page); a headline that
-    #    would end a page alone starts the next one.
-    #    Each pass lays out again only the pages from the first one its cuts change.
-    for _pass in range(CUT_PASSES):
-        free = _free_below(document)
-        before = {id(item): _cut_state(item) for edition in editions for item in edition.inside}
-        if not any([_cut_inside(edition.inside, anchors, free) for edition in editions]):
-            break
-        restart = _restart(editions, before, anchors)
-        numbers = _numbers(editions, anchors, proof_pages)
-        document, new_fronts = _relayout(job, editions, numbers, document, restart)
-        anchors = _anchor_pages(document)
-        front_numbers.update({target: numbers[target] for target in _front_targets(new_fronts)})
-    # 4. Each edition is padded to a multiple of four pages with the house boxes (they come
-    #    after everything: the cuts above hold).
-    counts = _edition_pages(document, job.languages)
-    if any(count % 4 for count in counts.values()):
-        _pad(editions, counts)
-        numbers = _numbers(editions, anchors, proof_pages)
-        document = job.render(job.html(editions, numbers=numbers))
-        anchors = _anchor_pages(document)
-        front_numbers = dict(numbers)
-    # 5. The page numbers printed in the jump lines and the index were worked out before this
-    #    layout: where one is wrong (a later edition moved by the padding), lay out again.
+    # 4. The page numbers printed in the jump lines and the index were worked out before the
+    #    last layout: where one is wrong, lay out again.
     for _check in range(3):
         wrong = _wrong_numbers(numbers, anchors, proof_pages)
         if not wrong:
@@ -838,11 +1147,6 @@ def _tabloid(job: _Job) -> tuple[Any, list[str]]:
         numbers.update(wrong)
         document = job.render(job.html(editions, numbers=numbers))
         anchors = _anchor_pages(document)
-        front_numbers = dict(numbers)
-    # 6. The front pages kept from an earlier layout (step 3) may name pages that have moved
-    #    since: they alone are laid out again.
-    if any(front_numbers.get(target) != numbers.get(target) for target in _front_targets(editions)):
-        document = _new_fronts(job, editions, numbers, document)
     counts = _edition_pages(document, job.languages)
     for code, count in counts.items():
         if count % 4:
