@@ -186,7 +186,12 @@ def test_served_requests_keep_their_sqlite_connection(tmp_path):
     cache, about 4 ms of a 6 ms page through gunicorn (docs/benchmarks.md). Served requests
     keep their connection, as on PostgreSQL; the test goes through Django's WSGI handler,
     not the test client (which never closes connections)."""
-    env = {"ISKRA_SECRET_KEY": secrets.token_urlsafe(50), "ISKRA_ALLOWED_HOSTS": "localhost"}
+    env = {
+        "ISKRA_SECRET_KEY": secrets.token_urlsafe(50),
+        "ISKRA_ALLOWED_HOSTS": "localhost",
+        # SQLite, also when the suite runs on PostgreSQL.
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'iskra.sqlite3'}",
+    }
     assert run_iskra("migrate", "--verbosity", "0", tmp_path=tmp_path, **env).returncode == 0
     result = run_iskra("shell", "-c", KEEPS_CONNECTION, tmp_path=tmp_path, **env)
     assert result.returncode == 0, result.stderr
