@@ -58,6 +58,48 @@ def make_issue(editor, publication, number=None):
     )
 
 
+# Text for the tabloid tests: a sentence and its translation, repeated into paragraphs.
+STRIKE = (
+    "The night shift stopped the line at two and the day shift would not start it again "
+    "until the company took back the new quotas, the cameras and the cut in the breaks."
+)
+HUELGA = (
+    "El turno de noche paró la línea a las dos y el de día no quiso arrancarla hasta que la "
+    "empresa retirara las nuevas cuotas, las cámaras y el recorte de los descansos."
+)
+
+
+def body(paragraphs: int, sentence: str) -> str:
+    return "\n\n".join(f"{sentence} {sentence} ({index})" for index in range(paragraphs))
+
+
+def combined_night_shift(collective, lengths):
+    """A combined English and Spanish tabloid: the lead "Plant gate" on the front page and
+    an inside article "Night shift N" (with its translation) of each length in paragraphs.
+    (editor, paper, issue); the issue is in planning, so it prints as a proof."""
+    editor = make_editor(collective)
+    paper = make_publication(editor, collective, bilingual=Publication.Bilingual.COMBINED)
+    issue = make_issue(editor, paper)
+    lead = make_article(editor, paper, title="Plant gate", body=body(3, STRIKE))
+    services.article_translate(
+        actor=editor, article=lead, language="es", title="Puerta", body=body(3, HUELGA)
+    )
+    services.placement_add(actor=editor, issue=issue, article=lead, page=1, is_lead=True)
+    for number, paragraphs in enumerate(lengths):
+        article = make_article(
+            editor, paper, title=f"Night shift {number}", body=body(paragraphs, STRIKE)
+        )
+        services.article_translate(
+            actor=editor,
+            article=article,
+            language="es",
+            title=f"Turno de noche {number}",
+            body=body(paragraphs, HUELGA),
+        )
+        services.placement_add(actor=editor, issue=issue, article=article, page=2)
+    return editor, paper, issue
+
+
 def png_upload(name="strike.png", size=(40, 30)):
     from io import BytesIO
 

@@ -4,48 +4,17 @@ by the layout passes, not by WeasyPrint, so they are read back from the PDF here
 
 import re
 
-from iskra.press import printing, services
-from iskra.press.models import Publication
-from iskra.press.tests.factories import make_article, make_editor, make_issue, make_publication
+from iskra.press import printing
+from iskra.press.tests.factories import combined_night_shift
 from iskra.press.tests.pdf import dehyphenate, folio, pages
 
-STRIKE = (
-    "The night shift stopped the line at two and the day shift would not start it again "
-    "until the company took back the new quotas, the cameras and the cut in the breaks."
-)
-HUELGA = (
-    "El turno de noche paró la línea a las dos y el de día no quiso arrancarla hasta que la "
-    "empresa retirara las nuevas cuotas, las cámaras y el recorte de los descansos."
-)
 TITLES = {"en": "Night shift", "es": "Turno de noche"}
 
 
-def body(paragraphs: int, sentence: str) -> str:
-    return "\n\n".join(f"{sentence} {sentence} ({index})" for index in range(paragraphs))
-
-
 def test_the_index_names_the_page_each_article_starts_on(los_angeles, tmp_path):
-    editor = make_editor(los_angeles)
-    paper = make_publication(editor, los_angeles, bilingual=Publication.Bilingual.COMBINED)
-    issue = make_issue(editor, paper)  # planning: printed as a proof
-    lead = make_article(editor, paper, title="Plant gate", body=body(3, STRIKE))
-    services.article_translate(
-        actor=editor, article=lead, language="es", title="Puerta", body=body(3, HUELGA)
-    )
-    services.placement_add(actor=editor, issue=issue, article=lead, page=1, is_lead=True)
-    # Lengths that differ, so that the articles start on different pages.
-    for number, paragraphs in enumerate((4, 22, 9, 30, 12)):
-        article = make_article(
-            editor, paper, title=f"Night shift {number}", body=body(paragraphs, STRIKE)
-        )
-        services.article_translate(
-            actor=editor,
-            article=article,
-            language="es",
-            title=f"Turno de noche {number}",
-            body=body(paragraphs, HUELGA),
-        )
-        services.placement_add(actor=editor, issue=issue, article=article, page=2)
+    # Lengths that differ, so that the articles start on different pages; the issue is
+    # in planning, so it is printed as a proof.
+    _editor, _paper, issue = combined_night_shift(los_angeles, (4, 22, 9, 30, 12))
 
     path = tmp_path / "proof.pdf"
     path.write_bytes(printing.print_issue(issue, base_url="https://press.example.org").pdf)

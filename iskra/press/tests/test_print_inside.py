@@ -7,22 +7,9 @@ from io import StringIO
 from django.core.management import call_command
 
 from iskra.press import printing, services
-from iskra.press.models import Issue, Publication
-from iskra.press.tests.factories import make_article, make_editor, make_issue, make_publication
+from iskra.press.models import Issue
+from iskra.press.tests.factories import combined_night_shift
 from iskra.press.tests.pdf import FROM, JUMP, Page, dehyphenate, folio, pages, pictures
-
-STRIKE = (
-    "The night shift stopped the line at two and the day shift would not start it again "
-    "until the company took back the new quotas, the cameras and the cut in the breaks."
-)
-HUELGA = (
-    "El turno de noche paró la línea a las dos y el de día no quiso arrancarla hasta que la "
-    "empresa retirara las nuevas cuotas, las cámaras y el recorte de los descansos."
-)
-
-
-def body(paragraphs: int, sentence: str) -> str:
-    return "\n\n".join(f"{sentence} {sentence} ({index})" for index in range(paragraphs))
 
 
 def inside_jumps(document: list[Page], front: int) -> list[tuple[int, int]]:
@@ -45,24 +32,7 @@ def assert_lands(document: list[Page], jumps: list[tuple[int, int]]) -> None:
 
 
 def test_inside_articles_jump_to_the_next_page_in_every_edition(los_angeles, tmp_path):
-    editor = make_editor(los_angeles)
-    paper = make_publication(editor, los_angeles, bilingual=Publication.Bilingual.COMBINED)
-    issue = make_issue(editor, paper)
-    lead = make_article(editor, paper, title="Plant gate", body=body(3, STRIKE))
-    services.article_translate(
-        actor=editor, article=lead, language="es", title="Puerta", body=body(3, HUELGA)
-    )
-    services.placement_add(actor=editor, issue=issue, article=lead, page=1, is_lead=True)
-    for number in range(5):
-        article = make_article(editor, paper, title=f"Night shift {number}", body=body(20, STRIKE))
-        services.article_translate(
-            actor=editor,
-            article=article,
-            language="es",
-            title=f"Turno de noche {number}",
-            body=body(20, HUELGA),
-        )
-        services.placement_add(actor=editor, issue=issue, article=article, page=2)
+    editor, _paper, issue = combined_night_shift(los_angeles, (20,) * 5)
     for state in ("editing", "ready"):
         services.issue_set_state(actor=editor, issue=issue, state=state)
 

@@ -4,13 +4,14 @@ out whole (`printing._paper_whole`), and nothing of the text is lost."""
 import logging
 
 from iskra.press import printing, services
-from iskra.press.tests.factories import make_article, make_editor, make_issue, make_publication
-from iskra.press.tests.pdf import dehyphenate, pages
-
-STRIKE = (
-    "The night shift stopped the line at two and the day shift would not start it again "
-    "until the company took back the new quotas, the cameras and the cut in the breaks."
+from iskra.press.tests.factories import (
+    STRIKE,
+    make_article,
+    make_editor,
+    make_issue,
+    make_publication,
 )
+from iskra.press.tests.pdf import dehyphenate, pages
 
 
 def test_a_paragraph_longer_than_a_page_is_printed_whole(los_angeles, tmp_path, caplog):

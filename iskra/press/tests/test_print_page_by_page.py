@@ -6,22 +6,8 @@ a module at a page's foot by the room it sees below it.)"""
 
 import subprocess
 
-from iskra.press import printing, services
-from iskra.press.models import Publication
-from iskra.press.tests.factories import make_article, make_editor, make_issue, make_publication
-
-STRIKE = (
-    "The night shift stopped the line at two and the day shift would not start it again "
-    "until the company took back the new quotas, the cameras and the cut in the breaks."
-)
-HUELGA = (
-    "El turno de noche paró la línea a las dos y el de día no quiso arrancarla hasta que la "
-    "empresa retirara las nuevas cuotas, las cámaras y el recorte de los descansos."
-)
-
-
-def body(paragraphs: int, sentence: str) -> str:
-    return "\n\n".join(f"{sentence} {sentence} ({index})" for index in range(paragraphs))
+from iskra.press import printing
+from iskra.press.tests.factories import combined_night_shift
 
 
 def text(pdf: bytes, tmp_path, name: str) -> list[list[str]]:
@@ -37,26 +23,7 @@ def text(pdf: bytes, tmp_path, name: str) -> list[list[str]]:
 def test_a_paper_laid_out_page_by_page_is_the_paper_laid_out_whole(
     los_angeles, tmp_path, monkeypatch
 ):
-    editor = make_editor(los_angeles)
-    paper = make_publication(editor, los_angeles, bilingual=Publication.Bilingual.COMBINED)
-    issue = make_issue(editor, paper)
-    lead = make_article(editor, paper, title="Plant gate", body=body(3, STRIKE))
-    services.article_translate(
-        actor=editor, article=lead, language="es", title="Puerta", body=body(3, HUELGA)
-    )
-    services.placement_add(actor=editor, issue=issue, article=lead, page=1, is_lead=True)
-    for number, paragraphs in enumerate((20, 7, 26, 12, 20)):
-        article = make_article(
-            editor, paper, title=f"Night shift {number}", body=body(paragraphs, STRIKE)
-        )
-        services.article_translate(
-            actor=editor,
-            article=article,
-            language="es",
-            title=f"Turno de noche {number}",
-            body=body(paragraphs, HUELGA),
-        )
-        services.placement_add(actor=editor, issue=issue, article=article, page=2)
+    _editor, _paper, issue = combined_night_shift(los_angeles, (20, 7, 26, 12, 20))
 
     # The pieced paper, and the same cuts and numbers laid out whole.
     compared = []

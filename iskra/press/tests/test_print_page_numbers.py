@@ -5,7 +5,13 @@ from pathlib import Path
 
 from iskra.press import printing, services
 from iskra.press.models import Publication
-from iskra.press.tests.factories import make_article, make_editor, make_issue, make_publication
+from iskra.press.tests.factories import (
+    body,
+    make_article,
+    make_editor,
+    make_issue,
+    make_publication,
+)
 from iskra.press.tests.pdf import FROM, JUMP, Page, dehyphenate, folio, pages
 
 DOCKERS = (
@@ -16,10 +22,6 @@ ESTIBADORES = (
     "Los estibadores de todas las terminales pararon las grúas al amanecer y se reunieron en "
     "la puerta, donde los delegados leyeron las demandas: seguridad, personal, turnos cortos."
 )
-
-
-def body(paragraphs: int, sentence: str) -> str:
-    return "\n\n".join(f"{sentence} {sentence} ({index})" for index in range(paragraphs))
 
 
 def printed(issue, path: Path) -> list[Page]:
