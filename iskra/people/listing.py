@@ -31,6 +31,10 @@ ROW_FIELDS = (
 ROW_FIELDS_BELOW = (*ROW_FIELDS, "collective__name")
 
 
+def _escaped(*texts: str) -> list[str]:
+    return [escape(text) for text in texts]
+
+
 def contact_rows(
     rows: Iterable[Mapping[str, Any]],
     *,
@@ -38,10 +42,8 @@ def contact_rows(
     contact_url: Callable[[int], str],
     show_collective: bool,
 ) -> SafeString:
-    select_label, last_label, never_label = (
-        escape(_("Select")),
-        escape(_("last talked")),
-        escape(_("never talked to")),
+    select_label, last_label, never_label = _escaped(
+        _("Select"), _("last talked"), _("never talked to")
     )
     day_month = date_formatter("j M")
     short_date = date_formatter("SHORT_DATE_FORMAT")
@@ -98,11 +100,7 @@ def followup_rows(followups: Iterable[Any], *, csrf_input: str) -> SafeString:
     stage and the collective, and the `contact_url`, `done_url` and `snooze_url` the view set),
     as people/followup_section.html wrote them. `csrf_input` is the form's hidden token field,
     already escaped."""
-    done_label, tomorrow_label, week_label = (
-        escape(_("Done")),
-        escape(_("Tomorrow")),
-        escape(_("Next week")),
-    )
+    done_label, tomorrow_label, week_label = _escaped(_("Done"), _("Tomorrow"), _("Next week"))
     day_month = date_formatter("j M")
     due_format = date_formatter("D j M")
     phrases = met_phrases()

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from iskra.audit.services import access_denied
 from iskra.core.errors import DomainError
 from iskra.core.redirects import safe_next
+from iskra.core.widgets import csrf_field
 from iskra.network.models import Collective
 from iskra.network.scope import (
     Capacity,
@@ -366,8 +367,7 @@ def followups(request: HttpRequest) -> HttpResponse:
         followup.contact_url = contact_url(followup.contact_id)
         followup.done_url = done_url(followup.pk)
         followup.snooze_url = snooze_url(followup.pk)
-    token = escape(get_token(request))
-    csrf_input = f'<input type="hidden" name="csrfmiddlewaretoken" value="{token}">'
+    csrf_input = csrf_field(get_token(request))
     sections = {
         name: listing.followup_rows(getattr(board, name), csrf_input=csrf_input)
         for name in ("overdue", "today", "week", "later")

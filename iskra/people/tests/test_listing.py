@@ -12,9 +12,9 @@ from django.middleware.csrf import get_token
 from django.template import engines
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import escape
 
 from conftest import client_for
+from iskra.core.widgets import csrf_field
 from iskra.people import listing, services
 from iskra.people.models import Contact, Stage
 from iskra.people.services import contact_create
@@ -105,8 +105,8 @@ def test_follow_up_items_are_what_the_template_wrote(member, m_contact, los_ange
         response = client.get(reverse("people:followups"), HTTP_ACCEPT_LANGUAGE=language)
     board = response.context["board"]
     request = response.wsgi_request
-    token = escape(get_token(request))
-    csrf_input = f'<input type="hidden" name="csrfmiddlewaretoken" value="{token}">'
+    token = get_token(request)
+    csrf_input = csrf_field(token)
     with translation.override(language):
         for name in ("overdue", "today", "week", "later"):
             items = getattr(board, name)
