@@ -39,7 +39,7 @@ from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from iskra.press import columns, queries
+from iskra.press import columns, linebreaks, queries
 from iskra.press.models import Article, Issue, IssuePlacement, Publication
 from iskra.press.rendering import article_html
 
@@ -1199,6 +1199,18 @@ def _booklet(job: _Job) -> tuple[Any, list[str]]:
     return document, []
 
 
+def _laid_out(job: _Job) -> tuple[Any, list[str]]:
+    """The document in its print format, with its warnings. Its many layouts break the same
+    lines again: the breaks are remembered for the job (`linebreaks`)."""
+    print_format = job.publication.print_format
+    with linebreaks.remembered():
+        if print_format == Publication.PrintFormat.TABLOID:
+            return _tabloid(job)
+        if print_format in SHEETS:
+            return _sheet(job)
+        return _booklet(job)
+
+
 def print_issue(
     issue: Issue,
     *,
@@ -1211,13 +1223,7 @@ def print_issue(
     """The PDF of an issue, with what a print shop needs to know about it. `report(step)` is
     told of each step (every layout pass, the writing, the imposition): a job's progress."""
     job = _Job(issue, language, base_url, crop_marks, report)
-    print_format = issue.publication.print_format
-    if print_format == Publication.PrintFormat.TABLOID:
-        document, warnings = _tabloid(job)
-    elif print_format in SHEETS:
-        document, warnings = _sheet(job)
-    else:
-        document, warnings = _booklet(job)
+    document, warnings = _laid_out(job)
     for code, problems in job.problems.items():
         warnings.extend(f"{code}: {problem}" for problem in problems)
     job.report(_("Writing the PDF"))
@@ -1237,13 +1243,7 @@ def issue_html(issue: Issue, *, language: str | None = None, base_url: str = "")
 
 def render_document(issue: Issue, *, language: str | None = None, base_url: str = "") -> Any:
     """The laid-out WeasyPrint document (its `pages`, `write_pdf()`)."""
-    job = _Job(issue, language, base_url, crop_marks=False)
-    print_format = issue.publication.print_format
-    if print_format == Publication.PrintFormat.TABLOID:
-        return _tabloid(job)[0]
-    if print_format in SHEETS:
-        return _sheet(job)[0]
-    return _booklet(job)[0]
+    return _laid_out(_Job(issue, language, base_url, crop_marks=False))[0]
 
 
 def issue_pdf(issue: Issue, *, language: str | None = None, base_url: str = "") -> bytes:
