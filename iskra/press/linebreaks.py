@@ -94,15 +94,17 @@ def _remembering(split_first_line: Callable[..., tuple]) -> Callable[..., tuple]
             minimum,
             *[style[name] for name in STYLE_KEYS],
         )
+        answer: tuple | None
         try:
             answer = answers.get(key)
         except TypeError:  # a style value that cannot be a key: not remembered
-            key, answer = None, None
+            answer = None
+            key = ()
         if answer is None:
             answer = split_first_line(
                 text, style, context, max_width, justification_spacing, is_line_start, minimum
             )
-            if key is not None:
+            if key:
                 answers[key] = answer
         layout, *rest = answer
         return (copy.copy(layout), *rest)
