@@ -18,6 +18,9 @@ Three templates, chosen by the publication's print format:
 An issue that is not ready to print yet prints as a proof: "PROOF" on every page and a first
 page listing what is missing (the same list as the editor's issue page).
 
+Each print job remembers the line breaks WeasyPrint works out (`linebreaks`): its many
+layouts break the same paragraphs again.
+
 Fonts are DejaVu (Debian's fonts-dejavu-core), found by name through fontconfig: no download,
 and they cover Spanish, French and Haitian Creole.
 """
