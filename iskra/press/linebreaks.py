@@ -16,6 +16,7 @@ since drawing may change a layout's text (an ellipsis).
 
 import contextlib
 import copy
+import functools
 import inspect
 import logging
 from collections.abc import Callable, Iterator
@@ -68,7 +69,6 @@ SIGNATURE = (
 )
 
 _answers: ContextVar[dict[tuple, tuple] | None] = ContextVar("line_breaks", default=None)
-_installed = False
 
 
 def _remembering(split_first_line: Callable[..., tuple]) -> Callable[..., tuple]:
@@ -81,11 +81,10 @@ def _remembering(split_first_line: Callable[..., tuple]) -> Callable[..., tuple]
         is_line_start: bool = True,
         minimum: bool = False,
     ) -> tuple:
+        arguments = (text, style, context, max_width, justification_spacing, is_line_start, minimum)
         answers = _answers.get()
         if answers is None:
-            return split_first_line(
-                text, style, context, max_width, justification_spacing, is_line_start, minimum
-            )
+            return split_first_line(*arguments)
         key = (
             text,
             max_width,
@@ -94,31 +93,22 @@ def _remembering(split_first_line: Callable[..., tuple]) -> Callable[..., tuple]
             minimum,
             *[style[name] for name in STYLE_KEYS],
         )
-        answer: tuple | None
         try:
-            answer = answers.get(key)
+            answer = answers[key]
+        except KeyError:
+            answer = answers[key] = split_first_line(*arguments)
         except TypeError:  # a style value that cannot be a key: not remembered
-            answer = None
-            key = ()
-        if answer is None:
-            answer = split_first_line(
-                text, style, context, max_width, justification_spacing, is_line_start, minimum
-            )
-            if key:
-                answers[key] = answer
+            answer = split_first_line(*arguments)
         layout, *rest = answer
         return (copy.copy(layout), *rest)
 
-    split.original = split_first_line  # type: ignore[attr-defined]
     return split
 
 
+@functools.cache
 def install() -> bool:
-    """Puts the remembering `split_first_line` where WeasyPrint's inline layout calls it;
+    """Puts the remembering `split_first_line` where WeasyPrint's inline layout calls it, once;
     whether it is in place (not when WeasyPrint's function has another signature)."""
-    global _installed
-    if _installed:
-        return True
     from weasyprint.layout import inline
 
     function = inline.split_first_line
@@ -126,7 +116,6 @@ def install() -> bool:
         logger.warning("WeasyPrint's split_first_line changed: line breaks are not remembered")
         return False
     inline.split_first_line = _remembering(function)
-    _installed = True
     return True
 
 
