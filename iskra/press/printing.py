@@ -42,7 +42,7 @@ from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from iskra.press import columns, linebreaks, queries
+from iskra.press import columns, fixedcolumns, linebreaks, queries
 from iskra.press.models import Article, Issue, IssuePlacement, Publication
 from iskra.press.rendering import article_html
 
@@ -96,10 +96,6 @@ PAGE_BOTTOM_IN = 0.65  # common.css's bottom margin
 PUSHED_GAP_IN = 2.0  # more empty space than this at a page's foot is a hole in the paper
 HEAD_IN = 1.1  # a module's kicker, headline, deck and byline, about
 MIN_PICTURE_IN = 1.5  # a picture cropped lower than this says nothing
-FROM_HEAD_IN = 0.6  # a continued module's headline and "continued from page N", about
-MODULE_EXTRA_IN = 0.3  # a module's rule and the space around it, about
-PAGE_HEIGHT_PX = (17 - 0.55 - 0.65) * 96  # a tabloid page's text, 15.8 in (common.css)
-FOOT_MARGIN_PX = 1.5 * 96  # modules estimated to end this close to the foot may reach it
 PUSHED_ROOM_IN = 0.75  # more room than this at a page's foot holds a few lines of a module
 
 
@@ -299,9 +295,10 @@ class Restart:
     # shown hidden, and those too far on to reach its page), and whether any after it are.
     omitted: set[str] = field(default_factory=set)
     truncated: bool = False
-    # The modules near and past the page's foot: WeasyPrint balances their columns (a box of
-    # a given height that does not fit at a page's foot goes whole to the next page, where
-    # balanced columns run on over the page's end and show where to cut them).
+    # The modules whose columns WeasyPrint balances wherever they stand (`_pushed`). The
+    # others' columns have a height worked out here, but where they reach past the page's
+    # foot: there WeasyPrint balances them too and they run on over the page's end, which
+    # shows where to cut them (`fixedcolumns`).
     flowing: set[str] = field(default_factory=set)
 
 
@@ -949,24 +946,19 @@ def _one_page(
     """The layout of one inside page, from the module `start` on. The module before it stays
     in the document, hidden (the style sheet looks at a module's neighbour), the ones before
     that are left out, and so are those after the first `budget` words (more than a page
-    holds; None: none left out). The modules that may reach the page's foot (by an estimate
-    of their heights), and those in `flowing`, have their columns balanced by WeasyPrint."""
+    holds; None: none left out). Columns of a height worked out here that reach past the
+    page's foot are balanced by WeasyPrint and broken there (`fixedcolumns`); those in
+    `flowing` are balanced by WeasyPrint wherever they stand."""
     parts = [part for item in edition.inside for part in item.parts()]
     ids = [part.id for part in parts]
     position = ids.index(start) if start in ids else len(ids)
     omitted = set(ids[: max(position - 1, 0)])
     words = 0
-    height = 0.0
-    flowing = set(flowing)
     for index, part in enumerate(parts[position:], start=position):
         if budget is not None and words > budget:
             omitted |= set(ids[index:])
             break
         words += len(re.sub(r"<[^>]+>", " ", f"{part.beside or ''} {part.body}").split())
-        estimate = _estimated_height(part)
-        height += estimate if estimate is not None else PAGE_HEIGHT_PX
-        if height > PAGE_HEIGHT_PX - FOOT_MARGIN_PX:
-            flowing.add(part.id)
     return Restart(
         edition.language,
         blank,
@@ -974,22 +966,8 @@ def _one_page(
         one_page=True,
         omitted=omitted,
         truncated=bool(set(ids[position:]) & omitted),
-        flowing=flowing,
+        flowing=set(flowing),
     )
-
-
-def _estimated_height(part: Part) -> float | None:
-    """px: about how high a module stands on the page (its columns' heights as worked out,
-    the head and the picture as typical); None when its columns are WeasyPrint's."""
-    if part.body and part.body_height is None:
-        return None
-    height = (HEAD_IN if part.head else FROM_HEAD_IN) * 96 + (part.body_height or 0.0)
-    if part.picture is not None:
-        if part.beside_height is None and part.beside:
-            return None
-        picture = (part.picture_height + (CAPTION_IN if part.picture.caption else 0)) * 96
-        height += max(picture, part.beside_height or 0.0)
-    return height + MODULE_EXTRA_IN * 96
 
 
 def _pushed(edition: Edition, page: Any, flowing: set[str]) -> str | None:
@@ -1002,6 +980,8 @@ def _pushed(edition: Edition, page: Any, flowing: set[str]) -> str | None:
     following = parts[on_page[-1] + 1]
     if following.id in flowing or following.break_before or not following.head:
         return None  # it starts a page anyway
+    if following.picture is not None:
+        return None  # its picture and the text beside it never break: `_cut_inside` crops it
     foot = max(y2 for _x1, _y1, _x2, y2 in page.anchors.values())
     if (page.height - foot) / 96 - PAGE_BOTTOM_IN > PUSHED_ROOM_IN:
         return following.id
@@ -1206,7 +1186,7 @@ def _laid_out(job: _Job) -> tuple[Any, list[str]]:
     """The document in its print format, with its warnings. Its many layouts break the same
     lines again: the breaks are remembered for the job (`linebreaks`)."""
     print_format = job.publication.print_format
-    with linebreaks.remembered():
+    with linebreaks.remembered(), fixedcolumns.active():
         if print_format == Publication.PrintFormat.TABLOID:
             return _tabloid(job)
         if print_format in SHEETS:
