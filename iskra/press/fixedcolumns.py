@@ -31,6 +31,23 @@ from typing import Any
 logger = logging.getLogger(__name__)
 
 ATTRIBUTE = "data-column-height"
+# What this calls of WeasyPrint's, with the parameters it was written against.
+BLOCK_BOX_LAYOUT = (
+    "context",
+    "box",
+    "bottom_space",
+    "skip_stack",
+    "containing_block",
+    "page_is_empty",
+    "absolute_boxes",
+    "fixed_boxes",
+    "adjoining_margins",
+    "first_letter_style",
+    "first_line_style",
+    "discard",
+    "max_lines",
+)
+CREATE_COLUMN_BOX = ("box", "containing_block", "children", "width", "position_y")
 SIGNATURE = (
     "context",
     "box",
@@ -217,6 +234,8 @@ def _fast(columns_layout: Callable[..., tuple]) -> Callable[..., tuple]:
         except _NotHere:
             return columns_layout(*arguments)
 
+    layout.fast_columns = True  # type: ignore[attr-defined]
+    layout.__wrapped__ = columns_layout  # type: ignore[attr-defined]
     return layout
 
 
@@ -224,11 +243,26 @@ def _fast(columns_layout: Callable[..., tuple]) -> Callable[..., tuple]:
 def install() -> bool:
     """Puts the fast `columns_layout` where WeasyPrint's block layout calls it, once; whether
     it is in place (not when WeasyPrint's function has another signature)."""
-    from weasyprint.layout import block
+    from weasyprint.layout import block, column
 
     function = block.columns_layout
-    if tuple(inspect.signature(function).parameters) != SIGNATURE:
-        logger.warning("WeasyPrint's columns_layout changed: columns are balanced by WeasyPrint")
+    if getattr(function, "fast_columns", False):
+        return True  # already in place
+
+    def parameters(name: str, module: Any) -> tuple[str, ...]:
+        found = getattr(module, name, None)
+        return tuple(inspect.signature(found).parameters) if callable(found) else ()
+
+    if (
+        tuple(inspect.signature(function).parameters) != SIGNATURE
+        or parameters("block_box_layout", block) != BLOCK_BOX_LAYOUT
+        or parameters("_create_column_box", column) != CREATE_COLUMN_BOX
+        or not all(
+            callable(getattr(block, name, None))
+            for name in ("block_level_width", "collapse_margin", "remove_placeholders")
+        )
+    ):
+        logger.warning("WeasyPrint's column layout changed: columns are balanced by WeasyPrint")
         return False
     block.columns_layout = _fast(function)
     return True

@@ -93,3 +93,22 @@ def test_outside_a_print_job_weasyprint_balances_the_columns(fast_layouts):
     with contextlib.nullcontext():
         assert _lines(given) == _lines(balanced)
     assert fast_layouts == []
+
+
+def test_a_weasyprint_whose_column_code_changed_keeps_its_own(monkeypatch, caplog):
+    """Written against WeasyPrint's internal functions: when one has other parameters, the
+    columns are left to WeasyPrint (slower, the same paper)."""
+    from weasyprint.layout import block, column
+
+    def other(box, containing_block, children, width):
+        raise AssertionError("not called")
+
+    monkeypatch.setattr(column, "_create_column_box", other)
+    weasyprints = getattr(block.columns_layout, "__wrapped__", block.columns_layout)
+    monkeypatch.setattr(block, "columns_layout", weasyprints)
+    fixedcolumns.install.cache_clear()
+    try:
+        assert not fixedcolumns.install()
+        assert "column layout changed" in caplog.text
+    finally:
+        fixedcolumns.install.cache_clear()
