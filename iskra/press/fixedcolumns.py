@@ -32,7 +32,7 @@ logger = logging.getLogger(__name__)
 
 ATTRIBUTE = "data-column-height"
 # What this calls of WeasyPrint's, with the parameters it was written against.
-BLOCK_BOX_LAYOUT = (
+SIGNATURE = (  # columns_layout
     "context",
     "box",
     "bottom_space",
@@ -44,23 +44,9 @@ BLOCK_BOX_LAYOUT = (
     "adjoining_margins",
     "first_letter_style",
     "first_line_style",
-    "discard",
-    "max_lines",
 )
+BLOCK_BOX_LAYOUT = (*SIGNATURE, "discard", "max_lines")
 CREATE_COLUMN_BOX = ("box", "containing_block", "children", "width", "position_y")
-SIGNATURE = (
-    "context",
-    "box",
-    "bottom_space",
-    "skip_stack",
-    "containing_block",
-    "page_is_empty",
-    "absolute_boxes",
-    "fixed_boxes",
-    "adjoining_margins",
-    "first_letter_style",
-    "first_line_style",
-)
 
 _active: ContextVar[bool] = ContextVar("fixed_columns", default=False)
 
@@ -81,10 +67,11 @@ def _given_height(box: Any) -> float | None:
 
 
 def _layout(
+    height: float,
     context: Any,
     box: Any,
-    height: float,
     bottom_space: float,
+    _skip_stack: None,
     containing_block: Any,
     page_is_empty: bool,
     absolute_boxes: list,
@@ -180,32 +167,8 @@ def _layout(
 
 
 def _fast(columns_layout: Callable[..., tuple]) -> Callable[..., tuple]:
-    def layout(
-        context: Any,
-        box: Any,
-        bottom_space: float,
-        skip_stack: Any,
-        containing_block: Any,
-        page_is_empty: bool,
-        absolute_boxes: list,
-        fixed_boxes: list,
-        adjoining_margins: list,
-        first_letter_style: Any,
-        first_line_style: Any,
-    ) -> tuple:
-        arguments = (
-            context,
-            box,
-            bottom_space,
-            skip_stack,
-            containing_block,
-            page_is_empty,
-            absolute_boxes,
-            fixed_boxes,
-            adjoining_margins,
-            first_letter_style,
-            first_line_style,
-        )
+    def layout(*arguments: Any) -> tuple:  # the parameters of SIGNATURE, checked by install()
+        context, box, _bottom_space, skip_stack = arguments[:4]
         height = _given_height(box) if _active.get() else None
         if (
             height is None
@@ -218,19 +181,7 @@ def _fast(columns_layout: Callable[..., tuple]) -> Callable[..., tuple]:
         ):
             return columns_layout(*arguments)
         try:
-            return _layout(
-                context,
-                box,
-                height,
-                bottom_space,
-                containing_block,
-                page_is_empty,
-                absolute_boxes,
-                fixed_boxes,
-                adjoining_margins,
-                first_letter_style,
-                first_line_style,
-            )
+            return _layout(height, *arguments)
         except _NotHere:
             return columns_layout(*arguments)
 

@@ -1254,7 +1254,7 @@ def print_issue(
         job.report(_("Writing the PDF"))
         pdf = bytes(document.write_pdf())
         pages = len(document.pages)
-        del document, job.placements  # the job's garbage, collected as it ends
+        del document  # garbage, collected as the job ends
     result = PrintResult(pdf=pdf, pages=pages, warnings=warnings, proof=job.proof)
     if imposed:
         job.report(_("Imposing the pages for the print shop"))
